@@ -1,0 +1,113 @@
+package news.masthead.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import news.masthead.article.api.AdminArticleResponse;
+import news.masthead.article.api.ArticleResponse;
+import news.masthead.article.api.ArticleSummaryResponse;
+import news.masthead.article.api.ArticleWrite;
+import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.CopyrightView;
+import news.masthead.article.api.PublicUpdate;
+import news.masthead.article.api.SectionRef;
+import news.masthead.article.body.Block;
+import news.masthead.copyright.CopyrightNotice;
+
+/** Entity to representation, in one place for every API that shows an article. */
+@ApplicationScoped
+public class ArticleMapper {
+    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<PublicUpdate>> UPDATES = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public ArticleMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ArticleResponse article(Article a) {
+        return new ArticleResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
+                body(a), copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a));
+    }
+
+    public ArticleSummaryResponse summary(Article a) {
+        return new ArticleSummaryResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
+                copyright(a.copyrightNotice), a.publishedAt, a.updatedAt);
+    }
+
+    public AdminArticleResponse admin(Article a, Instant now) {
+        ArticleStatus status = ArticleStatus.of(a, now);
+        return new AdminArticleResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
+                body(a), a.copyrightNotice.id, copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a),
+                status.wire(), a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy,
+                status == ArticleStatus.SCHEDULED ? a.visibleFrom : null);
+    }
+
+    /** The article's current values as a write body: the base a merge patch applies to. */
+    public ArticleWrite write(Article a) {
+        return new ArticleWrite(a.slug, a.headline, a.summary, body(a), a.section == null ? null : a.section.slug,
+                a.authors.stream().map(au -> au.slug).toList(), tags(a), a.copyrightNotice.id);
+    }
+
+    /** A revision snapshot as a write body, for restoring it. */
+    public ArticleWrite write(AdminArticleResponse snapshot) {
+        return new ArticleWrite(snapshot.slug(), snapshot.headline(), snapshot.summary(), snapshot.body(),
+                snapshot.section() == null ? null : snapshot.section().slug(),
+                snapshot.authors().stream().map(AuthorRef::slug).toList(), snapshot.tags(), snapshot.copyrightNotice());
+    }
+
+    public List<Block> body(Article a) {
+        return read(a.body, BLOCKS);
+    }
+
+    public List<PublicUpdate> updates(Article a) {
+        return read(a.updates, UPDATES);
+    }
+
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write JSON", e);
+        }
+    }
+
+    public <T> T fromJson(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON could not be read", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON could not be read", e);
+        }
+    }
+
+    private static SectionRef section(Article a) {
+        return a.section == null ? null : new SectionRef(a.section.slug, a.section.name);
+    }
+
+    private static List<AuthorRef> authors(Article a) {
+        return a.authors.stream().map(au -> new AuthorRef(au.slug, au.name)).toList();
+    }
+
+    private static List<String> tags(Article a) {
+        return Arrays.asList(a.tags);
+    }
+
+    private static CopyrightView copyright(CopyrightNotice n) {
+        return new CopyrightView(n.holder, n.year, n.notice(), n.usageTerms);
+    }
+}

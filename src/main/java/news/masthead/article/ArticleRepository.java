@@ -1,0 +1,112 @@
+package news.masthead.article;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    /**
+     * The one definition of "the public may see it". Every public read path uses it; there is
+     * no other place where visibility is decided.
+     */
+    static final String VISIBLE = "a.status = 'published' and a.visibleFrom <= :now";
+
+    private static final String WITH_REFS = "select a from Article a left join fetch a.section "
+            + "join fetch a.copyrightNotice ";
+
+    public Optional<Article> findVisibleBySlug(String slug, Instant now) {
+        return find(WITH_REFS + "where a.slug = :slug and " + VISIBLE,
+                Parameters.with("slug", slug).and("now", now)).firstResultOptional();
+    }
+
+    /** The current slug of a visible article that once had {@code oldSlug}. */
+    public Optional<String> findVisibleSlugByOldSlug(String oldSlug, Instant now) {
+        return getEntityManager().createQuery("select a.slug from ArticleSlugRedirect r join r.article a "
+                        + "where r.slug = :slug and " + VISIBLE, String.class)
+                .setParameter("slug", oldSlug).setParameter("now", now)
+                .getResultStream().findFirst();
+    }
+
+    /** Newest visible first; {@code limit + 1} rows so the caller can tell whether more follow. */
+    public List<Article> visiblePage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit, Instant now) {
+        QueryBuilder b = new QueryBuilder(WITH_REFS + "where " + VISIBLE).param("now", now);
+        filters(b, q);
+        if (afterId != null) {
+            b.and("(a.publishedAt < :afterAt or (a.publishedAt = :afterAt and a.id < :afterId))")
+                    .param("afterAt", afterPublishedAt).param("afterId", afterId);
+        }
+        return find(b.hql() + " order by a.publishedAt desc, a.id desc", b.params()).page(0, limit + 1).list();
+    }
+
+    /** Every status, newest created first. */
+    public List<Article> adminPage(ArticleQuery q, Instant afterCreatedAt, UUID afterId, int limit, Instant now) {
+        QueryBuilder b = new QueryBuilder(WITH_REFS + "where 1 = 1");
+        filters(b, q);
+        if (q.status() != null) {
+            statusFilter(b, q.status(), now);
+        }
+        if (afterId != null) {
+            b.and("(a.createdAt < :afterAt or (a.createdAt = :afterAt and a.id < :afterId))")
+                    .param("afterAt", afterCreatedAt).param("afterId", afterId);
+        }
+        return find(b.hql() + " order by a.createdAt desc, a.id desc", b.params()).page(0, limit + 1).list();
+    }
+
+    public Optional<Article> findForUpdate(UUID id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public boolean slugTaken(String slug, UUID except) {
+        return count("slug = ?1 and id <> ?2", slug, except) > 0
+                || getEntityManager().createQuery("select count(r) from ArticleSlugRedirect r "
+                        + "where r.slug = :slug and r.article.id <> :id", Long.class)
+                .setParameter("slug", slug).setParameter("id", except).getSingleResult() > 0;
+    }
+
+    public long countUsingAuthor(UUID authorId) {
+        return getEntityManager().createQuery("select count(a) from Article a join a.authors au where au.id = :id", Long.class)
+                .setParameter("id", authorId).getSingleResult();
+    }
+
+    public long countUsingSection(UUID sectionId) {
+        return count("section.id", sectionId);
+    }
+
+    public long countUsingNotice(UUID noticeId) {
+        return count("copyrightNotice.id", noticeId);
+    }
+
+    private static void filters(QueryBuilder b, ArticleQuery q) {
+        if (q.sectionIds() != null) {
+            b.and("a.section.id in :sections").param("sections", q.sectionIds().isEmpty() ? List.of(new UUID(0, 0)) : q.sectionIds());
+        }
+        if (q.authorSlug() != null) {
+            b.and("exists (select 1 from Article a2 join a2.authors au where a2 = a and au.slug = :author)")
+                    .param("author", q.authorSlug());
+        }
+        if (q.tag() != null) {
+            b.and("array_contains(a.tags, :tag)").param("tag", q.tag());
+        }
+        if (q.since() != null) {
+            b.and("a.publishedAt >= :since").param("since", q.since());
+        }
+        if (q.until() != null) {
+            b.and("a.publishedAt < :until").param("until", q.until());
+        }
+    }
+
+    private static void statusFilter(QueryBuilder b, ArticleStatus status, Instant now) {
+        switch (status) {
+            case SCHEDULED -> b.and("a.status = 'published' and a.visibleFrom > :now").param("now", now);
+            case PUBLISHED -> b.and(VISIBLE).param("now", now);
+            default -> b.and("a.status = :status").param("status", status.wire());
+        }
+    }
+}

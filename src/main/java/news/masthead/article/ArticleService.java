@@ -1,0 +1,177 @@
+package news.masthead.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import news.masthead.article.api.AdminArticleResponse;
+import news.masthead.article.api.ArticleWrite;
+import news.masthead.article.api.PublicUpdate;
+import news.masthead.article.api.PublishRequest;
+import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.InvalidException;
+import news.masthead.common.json.MergePatch;
+import news.masthead.common.json.StrictJson;
+import news.masthead.common.time.Now;
+
+/** The editorial use cases of one article: write, publish, schedule, unpublish, trash, restore. */
+@ApplicationScoped
+public class ArticleService {
+    static final Set<String> PATCHABLE = Set.of("slug", "headline", "summary", "body", "section", "authors", "tags",
+            "copyrightNotice", "updateNote", "updateKind");
+    private static final Set<String> UPDATE_KINDS = Set.of("update", "correction");
+
+    private final ArticleRepository articles;
+    private final ArticleEditor editor;
+    private final ArticleMapper mapper;
+    private final StrictJson strict;
+    private final Now clock;
+
+    ArticleService(ArticleRepository articles, ArticleEditor editor, ArticleMapper mapper, StrictJson strict, Now clock) {
+        this.articles = articles;
+        this.editor = editor;
+        this.mapper = mapper;
+        this.strict = strict;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AdminArticleResponse create(ArticleWrite write) {
+        Instant now = clock.instant();
+        Article a = new Article();
+        a.id = UUID.randomUUID();
+        a.status = ArticleStatus.DRAFT.wire();
+        a.revision = 1;
+        a.createdAt = now;
+        a.createdBy = editor.callerName();
+        List<String> changed = editor.apply(a, write);
+        a.modifiedAt = now;
+        a.modifiedBy = a.createdBy;
+        articles.persist(a);
+        return editor.record(a, changed, now, true);
+    }
+
+    /** JSON Merge Patch over the write fields; {@code updateNote} turns the change into a public update. */
+    @Transactional
+    public AdminArticleResponse patch(UUID id, String ifMatch, JsonNode patch) {
+        MergePatch.requireOnly(patch, PATCHABLE);
+        Article a = editor.lockForWrite(id, ifMatch);
+        Instant now = clock.instant();
+        requireNotTrashed(a, now);
+        ObjectNode fields = ((ObjectNode) patch).deepCopy();
+        PublicUpdate update = publicUpdate(a, now, fields.remove("updateNote"), fields.remove("updateKind"));
+        ArticleWrite next = strict.read(MergePatch.apply(strict.tree(mapper.write(a)), fields), ArticleWrite.class);
+        List<String> changed = new ArrayList<>(editor.apply(a, next));
+        if (update != null) {
+            List<PublicUpdate> updates = new ArrayList<>(mapper.updates(a));
+            updates.add(update);
+            a.updates = mapper.toJson(updates);
+            a.updatedAt = now;
+            changed.add("updatedAt");
+            changed.add("updates");
+        }
+        if (changed.isEmpty()) {
+            return mapper.admin(a, now);
+        }
+        return editor.record(a, changed, now, false);
+    }
+
+    @Transactional
+    public AdminArticleResponse publish(UUID id, String ifMatch, PublishRequest request) {
+        Article a = editor.lockForWrite(id, ifMatch);
+        Instant now = clock.instant();
+        ArticleStatus status = requireNotTrashed(a, now);
+        Instant at = request == null ? null : request.at();
+        if (at != null) {
+            if (!at.isAfter(now)) {
+                throw new InvalidException("at", "must be in the future; leave it out to publish now");
+            }
+            if (status == ArticleStatus.PUBLISHED) {
+                throw new ConflictException("The article is already public; unpublish it before scheduling it.");
+            }
+            a.publishedAt = at;
+            a.updatedAt = at;
+        } else if (status == ArticleStatus.PUBLISHED) {
+            return mapper.admin(a, now);
+        } else if (a.publishedAt == null || status == ArticleStatus.SCHEDULED) {
+            a.publishedAt = now;
+            a.updatedAt = now;
+        }
+        a.status = ArticleStatus.PUBLISHED.wire();
+        return editor.record(a, List.of("status", "publishedAt"), now, false);
+    }
+
+    @Transactional
+    public AdminArticleResponse unpublish(UUID id, String ifMatch) {
+        Article a = editor.lockForWrite(id, ifMatch);
+        Instant now = clock.instant();
+        ArticleStatus status = ArticleStatus.of(a, now);
+        if (status == ArticleStatus.SCHEDULED) {
+            // A schedule that never became public is cancelled outright.
+            a.status = ArticleStatus.DRAFT.wire();
+            a.publishedAt = null;
+            a.updatedAt = null;
+            return editor.record(a, List.of("status", "publishedAt"), now, false);
+        }
+        if (status != ArticleStatus.PUBLISHED) {
+            throw new ConflictException("The article is " + status.wire() + ", not published or scheduled.");
+        }
+        a.status = ArticleStatus.UNPUBLISHED.wire();
+        return editor.record(a, List.of("status"), now, false);
+    }
+
+    @Transactional
+    public void trash(UUID id, String ifMatch) {
+        Article a = editor.lockForWrite(id, ifMatch);
+        Instant now = clock.instant();
+        requireNotTrashed(a, now);
+        a.status = ArticleStatus.TRASHED.wire();
+        a.trashedAt = now;
+        editor.record(a, List.of("status"), now, false);
+    }
+
+    @Transactional
+    public AdminArticleResponse restore(UUID id, String ifMatch) {
+        Article a = editor.lockForWrite(id, ifMatch);
+        Instant now = clock.instant();
+        if (ArticleStatus.of(a, now) != ArticleStatus.TRASHED) {
+            throw new ConflictException("Only an article in the trash can be restored.");
+        }
+        a.status = ArticleStatus.DRAFT.wire();
+        a.trashedAt = null;
+        return editor.record(a, List.of("status"), now, false);
+    }
+
+    private static ArticleStatus requireNotTrashed(Article a, Instant now) {
+        ArticleStatus status = ArticleStatus.of(a, now);
+        if (status == ArticleStatus.TRASHED) {
+            throw new ConflictException("The article is in the trash; restore it first.");
+        }
+        return status;
+    }
+
+    private static PublicUpdate publicUpdate(Article a, Instant now, JsonNode note, JsonNode kind) {
+        if (note == null || note.isNull()) {
+            if (kind != null && !kind.isNull()) {
+                throw new InvalidException("updateKind", "needs an updateNote");
+            }
+            return null;
+        }
+        if (!note.isTextual() || note.asText().isBlank() || note.asText().length() > 1000) {
+            throw new InvalidException("updateNote", "must be a non-blank string of at most 1000 characters");
+        }
+        String k = kind == null || kind.isNull() ? "update" : kind.asText();
+        if (kind != null && !kind.isNull() && (!kind.isTextual() || !UPDATE_KINDS.contains(k))) {
+            throw new InvalidException("updateKind", "must be 'update' or 'correction'");
+        }
+        if (ArticleStatus.of(a, now) != ArticleStatus.PUBLISHED) {
+            throw new InvalidException("updateNote", "applies only to a published article; edit drafts silently");
+        }
+        return new PublicUpdate(now, k, note.asText().strip());
+    }
+}

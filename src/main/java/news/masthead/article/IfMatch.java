@@ -1,0 +1,24 @@
+package news.masthead.article;
+
+import news.masthead.common.error.PreconditionFailedException;
+import news.masthead.common.error.PreconditionRequiredException;
+
+/** The article's ETag is its revision in quotes; If-Match must name the current one. */
+final class IfMatch {
+    private IfMatch() {
+    }
+
+    static void check(String header, int currentRevision) {
+        if (header == null || header.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        String current = "\"" + currentRevision + "\"";
+        for (String candidate : header.split(",")) {
+            if (candidate.trim().equals(current)) {
+                return;
+            }
+        }
+        // "*" and weak tags never match: a write must name the revision it was based on.
+        throw new PreconditionFailedException(currentRevision);
+    }
+}

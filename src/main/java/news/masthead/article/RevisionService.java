@@ -1,0 +1,90 @@
+package news.masthead.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import news.masthead.article.api.AdminArticleResponse;
+import news.masthead.article.api.RevisionResponse;
+import news.masthead.article.api.RevisionSummary;
+import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.NotFoundException;
+import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageRequest;
+import news.masthead.common.time.Now;
+
+/** An article's history, and restoring an earlier state as a new revision. */
+@ApplicationScoped
+public class RevisionService {
+    private final ArticleRepository articles;
+    private final ArticleRevisionRepository revisions;
+    private final ArticleEditor editor;
+    private final ArticleMapper mapper;
+    private final Now clock;
+
+    RevisionService(ArticleRepository articles, ArticleRevisionRepository revisions, ArticleEditor editor,
+                    ArticleMapper mapper, Now clock) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.editor = editor;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<RevisionSummary> list(UUID articleId, String limit, String cursor) {
+        requireArticle(articleId);
+        PageRequest page = PageRequest.parse(limit, cursor, 1);
+        Integer before = page.after().map(c -> revisionNumber(c.get(0))).orElse(null);
+        return Page.of(revisions.page(articleId, before, page.limit()), page.limit(),
+                r -> new RevisionSummary(r.key.revision(), r.at, r.by, Arrays.asList(r.changed)),
+                r -> PageRequest.encode(Integer.toString(r.key.revision())));
+    }
+
+    @Transactional
+    public RevisionResponse get(UUID articleId, int revision) {
+        ArticleRevision r = find(articleId, revision);
+        return new RevisionResponse(r.key.revision(), r.at, r.by, mapper.fromJson(r.snapshot, AdminArticleResponse.class));
+    }
+
+    /**
+     * Writes revision n's content as a new revision. Status and public updates are not rewound:
+     * a restore is an edit like any other, silent unless it says otherwise.
+     */
+    @Transactional
+    public AdminArticleResponse restore(UUID articleId, int revision, String ifMatch) {
+        Article a = editor.lockForWrite(articleId, ifMatch);
+        Instant now = clock.instant();
+        if (ArticleStatus.of(a, now) == ArticleStatus.TRASHED) {
+            throw new ConflictException("The article is in the trash; restore it first.");
+        }
+        AdminArticleResponse snapshot = mapper.fromJson(find(articleId, revision).snapshot, AdminArticleResponse.class);
+        List<String> changed = editor.apply(a, mapper.write(snapshot));
+        if (changed.isEmpty()) {
+            return mapper.admin(a, now);
+        }
+        return editor.record(a, changed, now, false);
+    }
+
+    private ArticleRevision find(UUID articleId, int revision) {
+        requireArticle(articleId);
+        return revisions.find(articleId, revision)
+                .orElseThrow(() -> new NotFoundException("The article has no revision " + revision + "."));
+    }
+
+    private void requireArticle(UUID id) {
+        if (articles.findByIdOptional(id).isEmpty()) {
+            throw new NotFoundException("No article has this id.");
+        }
+    }
+
+    private static int revisionNumber(String cursorPart) {
+        try {
+            return Integer.parseInt(cursorPart);
+        } catch (NumberFormatException e) {
+            throw PageRequest.badCursor();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package news.masthead.article.api;
+
+import java.util.List;
+import java.util.UUID;
+import news.masthead.article.body.Block;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Documents the PATCH body for OpenAPI; the service reads it as a merge patch over ArticleWrite. */
+@Schema(name = "ArticlePatch", description = "Any subset of the write fields; null clears a member.")
+public record ArticlePatch(
+        String slug, String headline, String summary, List<Block> body, String section, List<String> authors,
+        List<String> tags, UUID copyrightNotice,
+        @Schema(description = "Makes this change a public update with this note.", example = "Adds a statement from Ukraine's ambassador.")
+        String updateNote,
+        @Schema(enumeration = {"update", "correction"}, defaultValue = "update") String updateKind) {
+}

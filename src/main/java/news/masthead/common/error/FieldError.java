@@ -1,0 +1,4 @@
+package news.masthead.common.error;
+
+public record FieldError(String field, String message) {
+}

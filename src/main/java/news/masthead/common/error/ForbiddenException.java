@@ -1,0 +1,7 @@
+package news.masthead.common.error;
+
+public class ForbiddenException extends DomainException {
+    public ForbiddenException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,28 @@
+package news.masthead.copyright;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "copyright_notice")
+public class CopyrightNotice {
+    @Id
+    public UUID id;
+    public String holder;
+    public int year;
+    public String statement;
+    public String usageTerms;
+    public String syndication;
+    public boolean isDefault;
+    public Instant createdAt;
+    public Instant modifiedAt;
+
+    /** The contract's composition: {@code Copyright <year> <holder>. <statement>}. */
+    public String notice() {
+        String base = "Copyright " + year + " " + holder + (holder.endsWith(".") ? "" : ".");
+        return statement == null || statement.isBlank() ? base : base + " " + statement;
+    }
+}
