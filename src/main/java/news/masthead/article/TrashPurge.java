@@ -1,0 +1,38 @@
+package news.masthead.article;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Deletes articles that stayed in the trash longer than the retention; their revisions go with them. */
+@ApplicationScoped
+public class TrashPurge {
+    private static final Logger LOG = Logger.getLogger(TrashPurge.class);
+
+    private final ArticleRepository articles;
+    private final Duration retention;
+
+    TrashPurge(ArticleRepository articles, @ConfigProperty(name = "masthead.trash.retention") Duration retention) {
+        this.articles = articles;
+        this.retention = retention;
+    }
+
+    @Scheduled(every = "${masthead.trash.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        purge(Instant.now());
+    }
+
+    /** Rows cascade in the database: revisions, bylines and old slugs go with the article. */
+    @Transactional
+    public long purge(Instant now) {
+        long purged = articles.delete("status = 'trashed' and trashedAt < ?1", now.minus(retention));
+        if (purged > 0) {
+            LOG.infof("Purged %d articles trashed before %s", purged, now.minus(retention));
+        }
+        return purged;
+    }
+}
