@@ -9,23 +9,26 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns a bearer secret into an identity. The bootstrap admin token comes from
- * {@code MASTHEAD_ADMIN_TOKEN}; with none configured, no token is accepted.
+ * Turns a bearer secret into an identity: the bootstrap admin token from
+ * {@code MASTHEAD_ADMIN_TOKEN}, or a live token issued through the Admin API.
  */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
 
-    private final Optional<String> adminToken;
+    static final String TOKEN = "masthead.token";
 
-    public TokenIdentityProvider(@ConfigProperty(name = "masthead.admin-token") Optional<String> adminToken) {
+    private final Optional<String> adminToken;
+    private final TokenService tokens;
+
+    public TokenIdentityProvider(@ConfigProperty(name = "masthead.admin-token") Optional<String> adminToken,
+                                 TokenService tokens) {
         this.adminToken = adminToken.filter(t -> !t.isBlank());
+        this.tokens = tokens;
     }
 
     @Override
@@ -42,10 +45,20 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                     .addRole(Roles.ADMIN)
                     .build());
         }
-        return Uni.createFrom().failure(new AuthenticationFailedException());
+        return context.runBlocking(() -> tokens.authenticate(secret)
+                .map(TokenIdentityProvider::identity)
+                .orElseThrow(AuthenticationFailedException::new));
     }
 
-    static boolean constantTimeEquals(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    private static SecurityIdentity identity(TokenIdentity token) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(token.name()))
+                .addRole(token.role())
+                .addAttribute(TOKEN, token)
+                .build();
+    }
+
+    private static boolean constantTimeEquals(String expected, String given) {
+        return Secrets.constantTimeEquals(Secrets.hash(expected), Secrets.hash(given));
     }
 }

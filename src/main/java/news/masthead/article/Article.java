@@ -78,4 +78,6 @@ public class Article {
     public Instant modifiedAt;
     public String modifiedBy;
     public Instant trashedAt;
+    /** The token that created it; a writer may edit only what its token created. */
+    public UUID ownerTokenId;
 }

@@ -19,7 +19,6 @@ import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
-import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.Slugs;
 import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
@@ -40,10 +39,11 @@ class ArticleEditor {
     private final Sanitizer sanitizer;
     private final ArticleMapper mapper;
     private final Caller caller;
+    private final ArticleAccess access;
 
     ArticleEditor(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
                   SectionRepository sections, CopyrightNoticeRepository notices, Sanitizer sanitizer,
-                  ArticleMapper mapper, Caller caller) {
+                  ArticleMapper mapper, Caller caller, ArticleAccess access) {
         this.articles = articles;
         this.revisions = revisions;
         this.authors = authors;
@@ -52,11 +52,16 @@ class ArticleEditor {
         this.sanitizer = sanitizer;
         this.mapper = mapper;
         this.caller = caller;
+        this.access = access;
     }
 
-    /** Locks the row for this transaction, then compares revisions: no two writers can interleave. */
-    Article lockForWrite(UUID id, String ifMatch) {
-        Article a = articles.findForUpdate(id).orElseThrow(() -> new NotFoundException("No article has this id."));
+    /**
+     * Locks the row for this transaction, checks the caller may write it, then compares revisions:
+     * no two writers can interleave between the check and the write.
+     */
+    Article lockForWrite(UUID id, String ifMatch, Instant now) {
+        Article a = access.readable(articles.findForUpdate(id));
+        access.requireWritable(a, now);
         IfMatch.check(ifMatch, a.revision);
         return a;
     }
@@ -74,6 +79,7 @@ class ArticleEditor {
         set(changed, "body", a.body, mapper.toJson(sanitized(w.bodyOrEmpty())), v -> a.body = v);
         Section section = w.section() == null ? null : sections.findBySlug(w.section())
                 .orElseThrow(() -> new InvalidException("section", "names no section: '" + w.section() + "'"));
+        access.requireSectionAllowed(section);
         set(changed, "section", idOf(a.section), idOf(section), v -> a.section = section);
         List<Author> byline = byline(w.authorsOrEmpty());
         set(changed, "authors", a.authors.stream().map(au -> au.id).toList(), byline.stream().map(au -> au.id).toList(),
@@ -107,6 +113,10 @@ class ArticleEditor {
 
     String callerName() {
         return caller.name();
+    }
+
+    java.util.Optional<UUID> ownerToken() {
+        return access.ownerToken();
     }
 
     private String slugFor(Article a, ArticleWrite w) {

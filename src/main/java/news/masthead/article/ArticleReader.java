@@ -25,12 +25,15 @@ public class ArticleReader {
     private final SectionRepository sections;
     private final ArticleMapper mapper;
     private final Now clock;
+    private final ArticleAccess access;
 
-    ArticleReader(ArticleRepository articles, SectionRepository sections, ArticleMapper mapper, Now clock) {
+    ArticleReader(ArticleRepository articles, SectionRepository sections, ArticleMapper mapper, Now clock,
+                  ArticleAccess access) {
         this.articles = articles;
         this.sections = sections;
         this.mapper = mapper;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
@@ -55,14 +58,14 @@ public class ArticleReader {
 
     @Transactional
     public AdminArticleResponse get(UUID id) {
-        Article a = articles.findByIdOptional(id).orElseThrow(() -> new NotFoundException("No article has this id."));
+        Article a = access.readable(articles.findByIdOptional(id));
         return mapper.admin(a, clock.instant());
     }
 
     @Transactional
     public Page<AdminArticleResponse> listAdmin(ArticleFilters filters, String status) {
         PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-        ArticleQuery query = query(filters, status(status));
+        ArticleQuery query = query(filters, status(status)).within(access.scope().orElse(null));
         Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
         UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
         Instant now = clock.instant();

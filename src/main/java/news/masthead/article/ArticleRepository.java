@@ -87,6 +87,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (q.sectionIds() != null) {
             b.and("a.section.id in :sections").param("sections", q.sectionIds().isEmpty() ? List.of(new UUID(0, 0)) : q.sectionIds());
         }
+        if (q.scope() != null) {
+            b.and("a.section.id in :scope").param("scope", q.scope().isEmpty() ? List.of(new UUID(0, 0)) : q.scope());
+        }
         if (q.authorSlug() != null) {
             b.and("exists (select 1 from Article a2 join a2.authors au where a2 = a and au.slug = :author)")
                     .param("author", q.authorSlug());

@@ -49,6 +49,7 @@ public class ArticleService {
         a.revision = 1;
         a.createdAt = now;
         a.createdBy = editor.callerName();
+        a.ownerTokenId = editor.ownerToken().orElse(null);
         List<String> changed = editor.apply(a, write);
         a.modifiedAt = now;
         a.modifiedBy = a.createdBy;
@@ -60,8 +61,8 @@ public class ArticleService {
     @Transactional
     public AdminArticleResponse patch(UUID id, String ifMatch, JsonNode patch) {
         MergePatch.requireOnly(patch, PATCHABLE);
-        Article a = editor.lockForWrite(id, ifMatch);
         Instant now = clock.instant();
+        Article a = editor.lockForWrite(id, ifMatch, now);
         requireNotTrashed(a, now);
         ObjectNode fields = ((ObjectNode) patch).deepCopy();
         PublicUpdate update = publicUpdate(a, now, fields.remove("updateNote"), fields.remove("updateKind"));
@@ -83,8 +84,8 @@ public class ArticleService {
 
     @Transactional
     public AdminArticleResponse publish(UUID id, String ifMatch, PublishRequest request) {
-        Article a = editor.lockForWrite(id, ifMatch);
         Instant now = clock.instant();
+        Article a = editor.lockForWrite(id, ifMatch, now);
         ArticleStatus status = requireNotTrashed(a, now);
         Instant at = request == null ? null : request.at();
         if (at != null) {
@@ -108,8 +109,8 @@ public class ArticleService {
 
     @Transactional
     public AdminArticleResponse unpublish(UUID id, String ifMatch) {
-        Article a = editor.lockForWrite(id, ifMatch);
         Instant now = clock.instant();
+        Article a = editor.lockForWrite(id, ifMatch, now);
         ArticleStatus status = ArticleStatus.of(a, now);
         if (status == ArticleStatus.SCHEDULED) {
             // A schedule that never became public is cancelled outright.
@@ -127,8 +128,8 @@ public class ArticleService {
 
     @Transactional
     public void trash(UUID id, String ifMatch) {
-        Article a = editor.lockForWrite(id, ifMatch);
         Instant now = clock.instant();
+        Article a = editor.lockForWrite(id, ifMatch, now);
         requireNotTrashed(a, now);
         a.status = ArticleStatus.TRASHED.wire();
         a.trashedAt = now;
@@ -137,8 +138,8 @@ public class ArticleService {
 
     @Transactional
     public AdminArticleResponse restore(UUID id, String ifMatch) {
-        Article a = editor.lockForWrite(id, ifMatch);
         Instant now = clock.instant();
+        Article a = editor.lockForWrite(id, ifMatch, now);
         if (ArticleStatus.of(a, now) != ArticleStatus.TRASHED) {
             throw new ConflictException("Only an article in the trash can be restored.");
         }

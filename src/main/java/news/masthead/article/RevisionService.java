@@ -23,14 +23,16 @@ public class RevisionService {
     private final ArticleEditor editor;
     private final ArticleMapper mapper;
     private final Now clock;
+    private final ArticleAccess access;
 
     RevisionService(ArticleRepository articles, ArticleRevisionRepository revisions, ArticleEditor editor,
-                    ArticleMapper mapper, Now clock) {
+                    ArticleMapper mapper, Now clock, ArticleAccess access) {
         this.articles = articles;
         this.revisions = revisions;
         this.editor = editor;
         this.mapper = mapper;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
@@ -55,8 +57,8 @@ public class RevisionService {
      */
     @Transactional
     public AdminArticleResponse restore(UUID articleId, int revision, String ifMatch) {
-        Article a = editor.lockForWrite(articleId, ifMatch);
         Instant now = clock.instant();
+        Article a = editor.lockForWrite(articleId, ifMatch, now);
         if (ArticleStatus.of(a, now) == ArticleStatus.TRASHED) {
             throw new ConflictException("The article is in the trash; restore it first.");
         }
@@ -75,9 +77,7 @@ public class RevisionService {
     }
 
     private void requireArticle(UUID id) {
-        if (articles.findByIdOptional(id).isEmpty()) {
-            throw new NotFoundException("No article has this id.");
-        }
+        access.readable(articles.findByIdOptional(id));
     }
 
     private static int revisionNumber(String cursorPart) {
