@@ -51,6 +51,10 @@ public class ProblemMapper {
         if (e instanceof PreconditionRequiredException) {
             return respond(Problem.of(ProblemType.PRECONDITION_REQUIRED, e.getMessage()));
         }
+        if (e instanceof TooManyRequestsException slow) {
+            return Response.fromResponse(respond(Problem.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage())))
+                    .header(HttpHeaders.RETRY_AFTER, slow.retryAfterSeconds()).build();
+        }
         if (e instanceof PayloadTooLargeException) {
             return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
         }

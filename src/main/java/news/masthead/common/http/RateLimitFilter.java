@@ -1,0 +1,75 @@
+package news.masthead.common.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import news.masthead.common.error.TooManyRequestsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Requests with a bearer token are limited per token; anonymous ones per client address.
+ * X-Forwarded-For is believed only when the connection comes from a configured proxy.
+ */
+public class RateLimitFilter {
+    private final RateLimiter limiter;
+    private final int anonymousPerMinute;
+    private final int tokenPerMinute;
+    private final List<String> trustedProxies;
+
+    public RateLimitFilter(RateLimiter limiter,
+                           @ConfigProperty(name = "masthead.rate-limit.anonymous-per-minute") int anonymousPerMinute,
+                           @ConfigProperty(name = "masthead.rate-limit.token-per-minute") int tokenPerMinute,
+                           @ConfigProperty(name = "masthead.rate-limit.trusted-proxies") Optional<List<String>> trustedProxies) {
+        this.limiter = limiter;
+        this.anonymousPerMinute = anonymousPerMinute;
+        this.tokenPerMinute = tokenPerMinute;
+        this.trustedProxies = trustedProxies.orElse(List.of());
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = 10)
+    public void limit(ContainerRequestContext request, HttpServerRequest connection) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean withToken = authorization != null && !authorization.isBlank();
+        int perMinute = withToken ? tokenPerMinute : anonymousPerMinute;
+        if (perMinute <= 0) {
+            return;
+        }
+        String key = withToken ? "token:" + sha256(authorization) : "addr:" + clientAddress(request, connection);
+        long wait = limiter.acquire(key, perMinute, System.nanoTime());
+        if (wait > 0) {
+            throw new TooManyRequestsException(wait);
+        }
+    }
+
+    String clientAddress(ContainerRequestContext request, HttpServerRequest connection) {
+        String peer = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
+        String forwarded = request.getHeaderString("X-Forwarded-For");
+        if (forwarded == null || !trustedProxies.contains(peer)) {
+            return peer;
+        }
+        // The rightmost address our own proxies did not add is the client as far as we can know.
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return peer;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package news.masthead.access;
+
+import static news.masthead.testsupport.Articles.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import news.masthead.testsupport.Api;
+import news.masthead.testsupport.Articles.Created;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sends seeded, generated requests across every operation of the served spec: malformed JSON,
+ * wrong types, huge and negative numbers, odd Unicode, unknown and mass-assignment fields. No
+ * answer may be a 5xx, every error must be problem+json, and a refused write must change nothing.
+ * Replay a failure with -Dfuzz.seed=N.
+ */
+@QuarkusTest
+class FuzzTest {
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261126L);
+    private static final String[] ODD = {
+        "", " ", "null", "-1", "0", "99999999999999999999999", "-2147483649", "1e309", "NaN", "true", "\u0000",
+        "\u202E\u0041", "😀💥", "a".repeat(5000), "../../etc/passwd", "' or 1=1 --", "<script>alert(1)</script>",
+        "%00", "\uD800", "ä-ß-é", "2026-13-45T99:99:99Z", "javascript:alert(1)", "{\"$gt\":\"\"}"
+    };
+    private static final String[] MASS_ASSIGNMENT = {
+        "id", "status", "publishedAt", "revision", "createdAt", "modifiedAt", "createdBy", "secret", "secretHash",
+        "role", "email", "visibleFrom", "ownerTokenId", "scheduledAt", "isAdmin"
+    };
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    AgroalDataSource db;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void generatedRequestsNeverBreakTheServerOrChangeDataWhenRefused() throws Exception {
+        Random random = new Random(SEED);
+        Created target = article().published();
+        JsonNode spec = json.readTree(client.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        List<Op> ops = operations(spec);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> faults = new ArrayList<>();
+
+        for (int i = 0; i < REQUESTS && faults.size() < 20; i++) {
+            Op op = ops.get(random.nextInt(ops.size()));
+            HttpRequest request = build(op, target.id(), random);
+            boolean write = !op.method.equals("GET");
+            String before = write ? fingerprint() : null;
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            statuses.merge(status, 1, Integer::sum);
+            String where = "#" + i + " " + request.method() + " " + request.uri();
+            if (status >= 500) {
+                faults.add(where + " -> " + status + " " + response.body());
+            }
+            if (status >= 400 && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                faults.add(where + " -> " + status + " is not problem+json");
+            }
+            if (status >= 400 && response.body().contains("Exception")) {
+                faults.add(where + " -> leaks an exception name");
+            }
+            if (write && status >= 400 && !before.equals(fingerprint())) {
+                faults.add(where + " -> refused with " + status + " but changed data");
+            }
+        }
+        System.out.println("fuzz: " + REQUESTS + " requests over " + ops.size() + " operations, seed " + SEED
+                + ", statuses " + statuses);
+        assertTrue(faults.isEmpty(), String.join("\n", faults));
+        assertEquals(REQUESTS, statuses.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private HttpRequest build(Op op, String targetId, Random r) {
+        String path = op.path.replace("{id}", pick(r, targetId, java.util.UUID.randomUUID().toString(), odd(r)))
+                .replace("{slug}", pick(r, "x", odd(r), "a-b"))
+                .replace("{n}", pick(r, "1", "0", "-5", odd(r), "2147483648"));
+        path = encodePath(path) + query(op, r);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+        if (r.nextInt(10) > 0) {
+            b.header("Authorization", "Bearer " + (r.nextInt(20) == 0 ? odd(r).replaceAll("[\\r\\n\\u0000]", "") + "x" : Api.ADMIN_TOKEN));
+        }
+        if (r.nextBoolean()) {
+            b.header("If-Match", pick(r, "\"1\"", "\"2\"", "*", "W/\"1\"", "\"999\"", "garbage"));
+        }
+        String contentType = pick(r, "application/json", "application/json", "application/merge-patch+json", "text/plain",
+                "application/json; charset=utf-16", "application/xml");
+        b.header("Content-Type", contentType);
+        String body = op.method.equals("GET") || op.method.equals("DELETE") && r.nextBoolean() ? null : body(r);
+        return b.method(op.method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private String query(Op op, Random r) {
+        List<String> names = new ArrayList<>(op.queryParams);
+        names.add(pick(r, "unknown", "email", "status", "secret", "debug", "sort"));
+        StringBuilder q = new StringBuilder();
+        int count = r.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            String name = names.get(r.nextInt(names.size()));
+            q.append(i == 0 ? "?" : "&").append(enc(name)).append('=').append(enc(pick(r, odd(r), "5", "100", "101", "draft")));
+        }
+        return q.toString();
+    }
+
+    private String body(Random r) {
+        return switch (r.nextInt(10)) {
+            case 0 -> pick(r, "{", "{\"headline\":", "[", "nul", "{\"a\":1,}", "\"str\"", "{'single':1}", "");
+            case 1 -> "[" + r.nextInt() + "]";
+            case 2 -> "{\"" + pick(r, MASS_ASSIGNMENT) + "\":" + value(r) + "}";
+            case 3 -> "{\"headline\":" + value(r) + ",\"body\":" + value(r) + ",\"tags\":" + value(r) + "}";
+            case 4 -> "{\"body\":[{\"type\":" + value(r) + ",\"text\":" + value(r) + ",\"level\":" + value(r) + "}]}";
+            case 5 -> "{\"name\":" + value(r) + ",\"role\":" + value(r) + ",\"sections\":" + value(r) + "}";
+            case 6 -> "{\"holder\":" + value(r) + ",\"year\":" + value(r) + ",\"isDefault\":" + value(r) + "}";
+            case 7 -> "{\"at\":" + value(r) + "}";
+            case 8 -> "{\"" + odd(r).replace("\\", "\\\\").replace("\"", "\\\"") + "\":1}";
+            default -> r.nextInt(50) == 0 ? "{\"headline\":\"" + "x".repeat(1024 * 1024 + 1) + "\"}" : "{}";
+        };
+    }
+
+    private String value(Random r) {
+        return switch (r.nextInt(8)) {
+            case 0 -> "null";
+            case 1 -> Long.toString(r.nextLong());
+            case 2 -> "1e400";
+            case 3 -> "[]";
+            case 4 -> "{}";
+            case 5 -> "true";
+            case 6 -> json.valueToTree(odd(r)).toString();
+            default -> "\"" + "z".repeat(r.nextInt(300)) + "\"";
+        };
+    }
+
+    private String fingerprint() throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select (select count(*) || ':' || coalesce(sum(revision), 0) from article), "
+                        + "(select count(*) from article_revision), (select count(*) || ':' || coalesce(max(modified_at)::text, '') from author), "
+                        + "(select count(*) || ':' || coalesce(max(modified_at)::text, '') from section), "
+                        + "(select count(*) || ':' || coalesce(max(modified_at)::text, '') from copyright_notice), "
+                        + "(select count(*) || ':' || coalesce(max(modified_at)::text, '') from api_token)")) {
+            rs.next();
+            StringBuilder f = new StringBuilder();
+            for (int i = 1; i <= 6; i++) {
+                f.append(rs.getString(i)).append('|');
+            }
+            return f.toString();
+        }
+    }
+
+    private static List<Op> operations(JsonNode spec) {
+        List<Op> ops = new ArrayList<>();
+        spec.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            List<String> query = new ArrayList<>();
+            m.getValue().path("parameters").forEach(param -> {
+                if ("query".equals(param.path("in").asText())) {
+                    query.add(param.get("name").asText());
+                }
+            });
+            ops.add(new Op(m.getKey().toUpperCase(), p.getKey(), query));
+        }));
+        return ops;
+    }
+
+    private static String odd(Random r) {
+        return ODD[r.nextInt(ODD.length)];
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random r, T... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String encodePath(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            segments.add(enc(segment).replace("+", "%20"));
+        }
+        return String.join("/", segments);
+    }
+
+    private record Op(String method, String path, List<String> queryParams) {
+    }
+}

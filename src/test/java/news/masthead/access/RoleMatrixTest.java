@@ -1,0 +1,101 @@
+package news.masthead.access;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import news.masthead.testsupport.Api;
+import news.masthead.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what: one row per operation of the served spec. An operation without a row fails
+ * the build, so a new endpoint cannot ship without someone deciding who may call it.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+    private static final String PUBLIC = "public";
+    private static final Set<String> READERS = Set.of("admin", "editor", "writer");
+    private static final Set<String> EDITORS = Set.of("admin", "editor");
+    private static final Set<String> ADMINS = Set.of("admin");
+    private static final Set<String> ANYONE = Set.of(PUBLIC);
+
+    static final Map<String, Set<String>> MATRIX = Map.ofEntries(
+            Map.entry("listArticles", ANYONE), Map.entry("getArticle", ANYONE),
+            Map.entry("listSections", ANYONE), Map.entry("getSection", ANYONE),
+            Map.entry("listAuthors", ANYONE), Map.entry("getAuthor", ANYONE),
+            Map.entry("createArticle", READERS), Map.entry("listAdminArticles", READERS),
+            Map.entry("getAdminArticle", READERS), Map.entry("patchArticle", READERS),
+            Map.entry("trashArticle", EDITORS), Map.entry("publishArticle", EDITORS),
+            Map.entry("unpublishArticle", EDITORS), Map.entry("restoreArticle", EDITORS),
+            Map.entry("listRevisions", READERS), Map.entry("getRevision", READERS), Map.entry("restoreRevision", EDITORS),
+            Map.entry("createAuthor", EDITORS), Map.entry("listAdminAuthors", READERS), Map.entry("getAdminAuthor", READERS),
+            Map.entry("patchAuthor", EDITORS), Map.entry("deleteAuthor", EDITORS),
+            Map.entry("createSection", EDITORS), Map.entry("listAdminSections", READERS), Map.entry("getAdminSection", READERS),
+            Map.entry("patchSection", EDITORS), Map.entry("deleteSection", EDITORS),
+            Map.entry("createCopyrightNotice", EDITORS), Map.entry("listCopyrightNotices", READERS),
+            Map.entry("getCopyrightNotice", READERS), Map.entry("patchCopyrightNotice", EDITORS),
+            Map.entry("deleteCopyrightNotice", EDITORS),
+            Map.entry("createToken", ADMINS), Map.entry("listTokens", ADMINS), Map.entry("getToken", ADMINS),
+            Map.entry("patchToken", ADMINS), Map.entry("revokeToken", ADMINS));
+
+    @Test
+    void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
+        JsonNode spec = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("none", null);
+        secrets.put("admin", Api.ADMIN_TOKEN);
+        for (String role : List.of("editor", "writer")) {
+            secrets.put(role, Tokens.secret(role));
+        }
+        secrets.put("partner", Api.admin().body(Map.of("name", Api.unique("matrix"), "role", "partner",
+                "partner", UUID.randomUUID().toString())).post("/api/v1/admin/tokens").path("secret"));
+
+        List<String> faults = new ArrayList<>();
+        int checked = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) spec.get("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                String id = op.getValue().path("operationId").asText();
+                Set<String> allowed = MATRIX.get(id);
+                if (allowed == null) {
+                    faults.add(id + " (" + op.getKey() + " " + path.getKey() + ") has no row in the role matrix");
+                    continue;
+                }
+                for (var who : secrets.entrySet()) {
+                    int status = call(op.getKey(), path.getKey(), who.getValue());
+                    checked++;
+                    int expected = allowed.contains(PUBLIC) || allowed.contains(who.getKey()) ? 0
+                            : who.getValue() == null ? 401 : 403;
+                    boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
+                    if (!ok) {
+                        faults.add(id + " as " + who.getKey() + ": " + status + ", expected "
+                                + (expected == 0 ? "access" : expected));
+                    }
+                }
+            }
+        }
+        System.out.println("role matrix: " + checked + " calls over " + secrets.size() + " principals");
+        assertTrue(faults.isEmpty(), String.join("\n", faults));
+    }
+
+    private static int call(String method, String path, String secret) {
+        String url = path.replace("{id}", UUID.randomUUID().toString()).replace("{slug}", "matrix-none").replace("{n}", "1");
+        RequestSpecification request = given().contentType("application/json").header("If-Match", "\"1\"");
+        if (secret != null) {
+            request.header("Authorization", "Bearer " + secret);
+        }
+        if (method.equals("post") || method.equals("patch")) {
+            request.body("{}");
+        }
+        return request.request(method.toUpperCase(), url).statusCode();
+    }
+}

@@ -1,0 +1,56 @@
+package news.masthead.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import news.masthead.testsupport.Api;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimits.class)
+class RateLimitTest {
+
+    public static class LowLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("masthead.rate-limit.anonymous-per-minute", "5",
+                    "masthead.rate-limit.token-per-minute", "8",
+                    "masthead.rate-limit.trusted-proxies", "127.0.0.1");
+        }
+    }
+
+    @Test
+    void anonymousClientsAreLimitedPerAddressWithRetryAfter() {
+        String client = "203.0.113.5";
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", client).get("/api/v1/articles").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", client).get("/api/v1/articles").then()
+                .statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("urn:masthead:problem:too-many-requests"));
+        given().header("X-Forwarded-For", "203.0.113.6").get("/api/v1/articles").then().statusCode(200);
+    }
+
+    @Test
+    void spoofedForwardedForEntriesLeftOfTheProxyDoNotBuyMoreRequests() {
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", "198.51.100." + i + ", 203.0.113.7").get("/api/v1/articles").then().statusCode(200);
+        }
+        given().header("X-Forwarded-For", "198.51.100.99, 203.0.113.7").get("/api/v1/articles").then().statusCode(429);
+    }
+
+    @Test
+    void tokensAreLimitedPerToken() {
+        for (int i = 0; i < 8; i++) {
+            Api.admin().header("X-Forwarded-For", "203.0.113." + (20 + i)).get("/api/v1/admin/articles?limit=1").then().statusCode(200);
+        }
+        Api.admin().header("X-Forwarded-For", "203.0.113.40").get("/api/v1/admin/articles?limit=1").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+    }
+}
