@@ -20,4 +20,9 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
                 : find("slug > ?1 order by slug", afterSlug);
         return query.page(0, limit).list();
     }
+
+    /** Whether an author other than {@code except} has this slug. */
+    public boolean slugTaken(String slug, UUID except) {
+        return count("slug = ?1 and id <> ?2", slug, except) > 0;
+    }
 }

@@ -9,17 +9,31 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class SectionRepository implements PanacheRepositoryBase<Section, UUID> {
+    private static final String WITH_PARENT = "select s from Section s left join fetch s.parent ";
 
     public Optional<Section> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
 
     public List<Section> allWithParents() {
-        return list("select s from Section s left join fetch s.parent order by s.position, s.name");
+        return list(WITH_PARENT + "order by s.position, s.name");
     }
 
     public boolean hasChildren(Section section) {
         return count("parent", section) > 0;
+    }
+
+    /** Keyset page by slug: {@code limit} rows after {@code afterSlug} (null for the first page). */
+    public List<Section> pageBySlug(String afterSlug, int limit) {
+        var query = afterSlug == null
+                ? find(WITH_PARENT + "order by s.slug")
+                : find(WITH_PARENT + "where s.slug > ?1 order by s.slug", afterSlug);
+        return query.page(0, limit).list();
+    }
+
+    /** Whether a section other than {@code except} has this slug. */
+    public boolean slugTaken(String slug, UUID except) {
+        return count("slug = ?1 and id <> ?2", slug, except) > 0;
     }
 
     /** The section with this slug and all below it, in one statement; empty when no section has it. */

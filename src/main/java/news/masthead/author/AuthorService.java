@@ -1,0 +1,154 @@
+package news.masthead.author;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import news.masthead.article.ArticleRepository;
+import news.masthead.author.api.AdminAuthorResponse;
+import news.masthead.author.api.AuthorResponse;
+import news.masthead.author.api.AuthorWrite;
+import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.NotFoundException;
+import news.masthead.common.json.MergePatch;
+import news.masthead.common.json.Slugs;
+import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageRequest;
+import news.masthead.common.time.Now;
+
+/** The use cases of authors: the Admin API writes them, the Content API shows their public fields. */
+@ApplicationScoped
+public class AuthorService {
+    static final Set<String> PATCHABLE = Set.of("slug", "name", "jobTitle", "bio", "avatarUrl", "email");
+
+    private final AuthorRepository authors;
+    private final ArticleRepository articles;
+    private final StrictJson strict;
+    private final Now clock;
+
+    AuthorService(AuthorRepository authors, ArticleRepository articles, StrictJson strict, Now clock) {
+        this.authors = authors;
+        this.articles = articles;
+        this.strict = strict;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AdminAuthorResponse create(AuthorWrite write) {
+        Instant now = clock.instant();
+        Author a = new Author();
+        a.id = UUID.randomUUID();
+        a.createdAt = now;
+        apply(a, write);
+        a.modifiedAt = now;
+        authors.persist(a);
+        return admin(a);
+    }
+
+    @Transactional
+    public AdminAuthorResponse get(UUID id) {
+        return admin(find(id));
+    }
+
+    @Transactional
+    public Page<AdminAuthorResponse> listAdmin(String limit, String cursor) {
+        return page(limit, cursor, AuthorService::admin);
+    }
+
+    /** JSON Merge Patch over the write fields. */
+    @Transactional
+    public AdminAuthorResponse patch(UUID id, JsonNode patch) {
+        MergePatch.requireOnly(patch, PATCHABLE);
+        Author a = find(id);
+        AuthorWrite current = write(a);
+        AuthorWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), AuthorWrite.class);
+        if (!next.equals(current)) {
+            apply(a, next);
+            a.modifiedAt = clock.instant();
+        }
+        return admin(a);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Author a = find(id);
+        long using = articles.countUsingAuthor(a.id);
+        if (using > 0) {
+            throw new ConflictException("The author '" + a.slug + "' is on the byline of " + using
+                    + " article(s), in some status; take it off them first.");
+        }
+        authors.delete(a);
+    }
+
+    @Transactional
+    public Page<AuthorResponse> listPublic(String limit, String cursor) {
+        return page(limit, cursor, AuthorService::publicView);
+    }
+
+    @Transactional
+    public AuthorResponse getPublic(String slug) {
+        return authors.findBySlug(slug).map(AuthorService::publicView)
+                .orElseThrow(() -> new NotFoundException("No author has this slug."));
+    }
+
+    private <T> Page<T> page(String limit, String cursor, Function<Author, T> view) {
+        PageRequest page = PageRequest.parse(limit, cursor, 1);
+        List<Author> rows = authors.pageBySlug(page.after().map(c -> c.get(0)).orElse(null), page.limit() + 1);
+        return Page.of(rows, page.limit(), view, a -> PageRequest.encode(a.slug));
+    }
+
+    private Author find(UUID id) {
+        return authors.findByIdOptional(id).orElseThrow(() -> new NotFoundException("No author has this id."));
+    }
+
+    private void apply(Author a, AuthorWrite w) {
+        String name = w.name().strip();
+        a.slug = slugFor(a, w.slug(), name);
+        a.name = name;
+        a.jobTitle = blankToNull(w.jobTitle());
+        a.bio = blankToNull(w.bio());
+        a.avatarUrl = blankToNull(w.avatarUrl());
+        a.email = blankToNull(w.email());
+    }
+
+    /** A given slug must be free; a missing one is derived from the name and made unique. */
+    private String slugFor(Author a, String slug, String name) {
+        if (slug != null) {
+            if (!slug.equals(a.slug) && authors.slugTaken(slug, a.id)) {
+                throw new ConflictException("The slug '" + slug + "' is taken by another author.");
+            }
+            return slug;
+        }
+        if (a.slug != null && name.equals(a.name)) {
+            return a.slug;
+        }
+        String base = Slugs.derive(name, "author");
+        String candidate = base;
+        for (int n = 2; authors.slugTaken(candidate, a.id); n++) {
+            candidate = Slugs.withSuffix(base, n);
+        }
+        return candidate;
+    }
+
+    private static AuthorWrite write(Author a) {
+        return new AuthorWrite(a.slug, a.name, a.jobTitle, a.bio, a.avatarUrl, a.email);
+    }
+
+    private static AdminAuthorResponse admin(Author a) {
+        return new AdminAuthorResponse(a.id, a.slug, a.name, a.jobTitle, a.bio, a.avatarUrl, a.email,
+                a.createdAt, a.modifiedAt);
+    }
+
+    private static AuthorResponse publicView(Author a) {
+        return new AuthorResponse(a.slug, a.name, a.jobTitle, a.bio, a.avatarUrl);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

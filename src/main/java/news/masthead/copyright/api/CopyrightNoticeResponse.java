@@ -1,0 +1,23 @@
+package news.masthead.copyright.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "CopyrightNotice", description = "A copyright notice articles carry as their rights statement.")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CopyrightNoticeResponse(
+        UUID id,
+        @Schema(example = "Northwind Media, Inc.") String holder,
+        @Schema(example = "2026") int year,
+        @Schema(example = "All rights reserved.") String statement,
+        @Schema(example = "This material may not be published, broadcast, rewritten, or redistributed.") String usageTerms,
+        @Schema(enumeration = {"none", "partners", "listed"}) String syndication,
+        @JsonProperty("isDefault") @Schema(description = "At most one notice is the default.") boolean isDefault,
+        @Schema(description = "Composed: Copyright <year> <holder>. <statement>",
+                example = "Copyright 2026 Northwind Media, Inc. All rights reserved.") String notice,
+        Instant createdAt,
+        Instant modifiedAt) {
+}

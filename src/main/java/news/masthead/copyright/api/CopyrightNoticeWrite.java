@@ -1,0 +1,35 @@
+package news.masthead.copyright.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The fields a caller may write on a copyright notice; everything else is the server's. */
+@Schema(name = "CopyrightNoticeWrite", description = "Create a copyright notice.")
+public record CopyrightNoticeWrite(
+        @NotBlank @Size(max = 300) @Schema(example = "Northwind Media, Inc.") String holder,
+        @NotNull @Min(1800) @Max(2200) @Schema(example = "2026") Integer year,
+        @Size(max = 1000) @Schema(example = "All rights reserved.") String statement,
+        @Size(max = 2000) @Schema(example = "This material may not be published, broadcast, rewritten, or redistributed.")
+        String usageTerms,
+        @Pattern(regexp = "none|partners|listed", message = "must be one of none, partners, listed")
+        @Schema(enumeration = {"none", "partners", "listed"}, defaultValue = "none",
+                description = "none: never syndicated; partners: every partner; listed: named partners only.")
+        String syndication,
+        @JsonProperty("isDefault")
+        @Schema(defaultValue = "false", description = "Makes this the default notice; the previous default stops being it.")
+        Boolean isDefault) {
+
+    public String syndicationOrNone() {
+        return syndication == null ? "none" : syndication;
+    }
+
+    public boolean makesDefault() {
+        return Boolean.TRUE.equals(isDefault);
+    }
+}

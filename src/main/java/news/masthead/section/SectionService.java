@@ -1,0 +1,201 @@
+package news.masthead.section;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import news.masthead.article.ArticleRepository;
+import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.InvalidException;
+import news.masthead.common.error.NotFoundException;
+import news.masthead.common.json.MergePatch;
+import news.masthead.common.json.Slugs;
+import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageRequest;
+import news.masthead.common.time.Now;
+import news.masthead.section.api.AdminSectionResponse;
+import news.masthead.section.api.SectionList;
+import news.masthead.section.api.SectionResponse;
+import news.masthead.section.api.SectionWrite;
+
+/** The use cases of the section tree: the Admin API shapes it, the Content API lists it in display order. */
+@ApplicationScoped
+public class SectionService {
+    static final Set<String> PATCHABLE = Set.of("slug", "name", "description", "parent", "position");
+
+    private final SectionRepository sections;
+    private final ArticleRepository articles;
+    private final StrictJson strict;
+    private final Now clock;
+
+    SectionService(SectionRepository sections, ArticleRepository articles, StrictJson strict, Now clock) {
+        this.sections = sections;
+        this.articles = articles;
+        this.strict = strict;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AdminSectionResponse create(SectionWrite write) {
+        Instant now = clock.instant();
+        Section s = new Section();
+        s.id = UUID.randomUUID();
+        s.createdAt = now;
+        apply(s, write);
+        s.modifiedAt = now;
+        sections.persist(s);
+        return admin(s);
+    }
+
+    @Transactional
+    public AdminSectionResponse get(UUID id) {
+        return admin(find(id));
+    }
+
+    @Transactional
+    public Page<AdminSectionResponse> listAdmin(String limit, String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor, 1);
+        List<Section> rows = sections.pageBySlug(page.after().map(c -> c.get(0)).orElse(null), page.limit() + 1);
+        return Page.of(rows, page.limit(), SectionService::admin, s -> PageRequest.encode(s.slug));
+    }
+
+    /** JSON Merge Patch over the write fields. */
+    @Transactional
+    public AdminSectionResponse patch(UUID id, JsonNode patch) {
+        MergePatch.requireOnly(patch, PATCHABLE);
+        Section s = find(id);
+        SectionWrite current = write(s);
+        SectionWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), SectionWrite.class);
+        if (!next.equals(current)) {
+            apply(s, next);
+            s.modifiedAt = clock.instant();
+        }
+        return admin(s);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Section s = find(id);
+        if (sections.hasChildren(s)) {
+            throw new ConflictException("The section '" + s.slug + "' has subsections; move or delete them first.");
+        }
+        long using = articles.countUsingSection(s.id);
+        if (using > 0) {
+            throw new ConflictException("The section '" + s.slug + "' holds " + using
+                    + " article(s), in some status; move them to another section first.");
+        }
+        sections.delete(s);
+    }
+
+    /** Every section depth-first: a parent, then its subsections; siblings by position, then name. */
+    @Transactional
+    public SectionList tree() {
+        List<Section> all = sections.allWithParents();
+        Map<UUID, List<Section>> children = new HashMap<>();
+        List<Section> roots = new ArrayList<>();
+        for (Section s : all) {
+            if (s.parent == null) {
+                roots.add(s);
+            } else {
+                children.computeIfAbsent(s.parent.id, k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<SectionResponse> out = new ArrayList<>(all.size());
+        Set<UUID> seen = new HashSet<>();
+        for (Section root : roots) {
+            visit(root, children, seen, out);
+        }
+        return new SectionList(out);
+    }
+
+    @Transactional
+    public SectionResponse getPublic(String slug) {
+        return sections.findBySlug(slug).map(SectionService::publicView)
+                .orElseThrow(() -> new NotFoundException("No section has this slug."));
+    }
+
+    private static void visit(Section s, Map<UUID, List<Section>> children, Set<UUID> seen, List<SectionResponse> out) {
+        if (!seen.add(s.id)) {
+            return;
+        }
+        out.add(publicView(s));
+        for (Section child : children.getOrDefault(s.id, List.of())) {
+            visit(child, children, seen, out);
+        }
+    }
+
+    private Section find(UUID id) {
+        return sections.findByIdOptional(id).orElseThrow(() -> new NotFoundException("No section has this id."));
+    }
+
+    private void apply(Section s, SectionWrite w) {
+        Section parent = parentFor(s, w.parent());
+        String name = w.name().strip();
+        s.slug = slugFor(s, w.slug(), name);
+        s.name = name;
+        s.description = w.description() == null || w.description().isBlank() ? null : w.description().strip();
+        s.parent = parent;
+        s.position = w.positionOrZero();
+    }
+
+    /** The parent named by slug; it must exist and must not lie below the section itself. */
+    private Section parentFor(Section s, String slug) {
+        if (slug == null) {
+            return null;
+        }
+        Section parent = sections.findBySlug(slug)
+                .orElseThrow(() -> new InvalidException("parent", "names no section: '" + slug + "'"));
+        Set<UUID> path = new HashSet<>();
+        for (Section p = parent; p != null && path.add(p.id); p = p.parent) {
+            if (p.id.equals(s.id)) {
+                throw new InvalidException("parent", "would make the section its own ancestor: '" + slug
+                        + "' is the section itself or one of its subsections");
+            }
+        }
+        return parent;
+    }
+
+    /** A given slug must be free; a missing one is derived from the name and made unique. */
+    private String slugFor(Section s, String slug, String name) {
+        if (slug != null) {
+            if (!slug.equals(s.slug) && sections.slugTaken(slug, s.id)) {
+                throw new ConflictException("The slug '" + slug + "' is taken by another section.");
+            }
+            return slug;
+        }
+        if (s.slug != null && name.equals(s.name)) {
+            return s.slug;
+        }
+        String base = Slugs.derive(name, "section");
+        String candidate = base;
+        for (int n = 2; sections.slugTaken(candidate, s.id); n++) {
+            candidate = Slugs.withSuffix(base, n);
+        }
+        return candidate;
+    }
+
+    private static SectionWrite write(Section s) {
+        return new SectionWrite(s.slug, s.name, s.description, parentSlug(s), s.position);
+    }
+
+    private static AdminSectionResponse admin(Section s) {
+        return new AdminSectionResponse(s.id, s.slug, s.name, s.description, parentSlug(s), s.position,
+                s.createdAt, s.modifiedAt);
+    }
+
+    private static SectionResponse publicView(Section s) {
+        return new SectionResponse(s.slug, s.name, s.description, parentSlug(s), s.position);
+    }
+
+    private static String parentSlug(Section s) {
+        return s.parent == null ? null : s.parent.slug;
+    }
+}
