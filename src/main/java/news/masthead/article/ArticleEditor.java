@@ -76,7 +76,8 @@ class ArticleEditor {
         }
         set(changed, "headline", a.headline, w.headline().strip(), v -> a.headline = v);
         set(changed, "summary", a.summary, blankToNull(w.summary()), v -> a.summary = v);
-        set(changed, "body", a.body, mapper.toJson(sanitized(w.bodyOrEmpty())), v -> a.body = v);
+        // Compared as blocks: jsonb hands text back with its own spacing and key order.
+        set(changed, "body", a.body == null ? null : mapper.body(a), sanitized(w.bodyOrEmpty()), v -> a.body = mapper.toJson(v));
         Section section = w.section() == null ? null : sections.findBySlug(w.section())
                 .orElseThrow(() -> new InvalidException("section", "names no section: '" + w.section() + "'"));
         access.requireSectionAllowed(section);

@@ -18,7 +18,6 @@ import java.util.UUID;
 import news.masthead.testsupport.Api;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Problems;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -88,8 +87,6 @@ class SectionAdminApiTest {
     }
 
     @Test
-    @Disabled("ProblemMapper has no mapper for MismatchedInputException, so Quarkus' built-in one answers "
-            + "a plain application/json 400 for a wrongly typed POST body member; enable once it is mapped")
     void aWrongTypeOnCreateIs400ProblemNamingTheField() {
         Api.admin().body(Map.of("name", "X", "position", "first")).post(SECTIONS)
                 .then().statusCode(400).contentType(Problems.JSON)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -84,6 +85,18 @@ public class ProblemMapper {
         return respond(validation("'" + field + "' " + message + ".", List.of(new FieldError(field, message))));
     }
 
+    /** More specific than JsonMappingException, so it wins over Quarkus' own plain-JSON mapper. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownProperty(u);
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            return unknownType(t);
+        }
+        return jsonMapping(e);
+    }
+
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
         String field = JsonPaths.of(e);
@@ -146,6 +159,12 @@ public class ProblemMapper {
         return respond(Problem.of(ProblemType.CONFLICT, "The change conflicts with data saved meanwhile; read it again and retry."));
     }
 
+    /** SQLSTATE class 22: the database refused a value as data, so the request carried it. */
+    @ServerExceptionMapper
+    public Response data(org.hibernate.exception.DataException e) {
+        return respond(Problem.of(ProblemType.BAD_REQUEST, "A value in the request cannot be stored as given."));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         Throwable cause = e;
@@ -155,6 +174,9 @@ public class ProblemMapper {
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException c) {
                 return constraint(c);
+            }
+            if (cause instanceof org.hibernate.exception.DataException d) {
+                return data(d);
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }

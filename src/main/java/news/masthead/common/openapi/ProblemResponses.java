@@ -64,13 +64,15 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
+    /** Adds the response, or gives one the framework generated (such as 400 for @Valid) the problem body. */
     private static void problem(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
-            return;
+        APIResponse response = responses.getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(status, response);
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
+        response.content(OASFactory.createContent().addMediaType("application/problem+json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
     }
 
     private static void cacheHeaders(APIResponse ok) {
