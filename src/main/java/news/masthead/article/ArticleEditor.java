@@ -1,6 +1,7 @@
 package news.masthead.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,10 +41,11 @@ class ArticleEditor {
     private final ArticleMapper mapper;
     private final Caller caller;
     private final ArticleAccess access;
+    private final Event<ArticleEvent> events;
 
     ArticleEditor(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
                   SectionRepository sections, CopyrightNoticeRepository notices, Sanitizer sanitizer,
-                  ArticleMapper mapper, Caller caller, ArticleAccess access) {
+                  ArticleMapper mapper, Caller caller, ArticleAccess access, Event<ArticleEvent> events) {
         this.articles = articles;
         this.revisions = revisions;
         this.authors = authors;
@@ -53,6 +55,7 @@ class ArticleEditor {
         this.mapper = mapper;
         this.caller = caller;
         this.access = access;
+        this.events = events;
     }
 
     /**
@@ -93,8 +96,12 @@ class ArticleEditor {
         return changed;
     }
 
-    /** Stamps the change and appends its revision; the snapshot is the article as it now is. */
-    AdminArticleResponse record(Article a, List<String> changed, Instant now, boolean created) {
+    /**
+     * Stamps the change, appends its revision (the snapshot is the article as it now is) and
+     * tells the observers of {@link ArticleEvent}, all in the caller's transaction.
+     */
+    AdminArticleResponse record(Article a, List<String> changed, Instant now, ArticleEvent.Kind kind) {
+        boolean created = kind == ArticleEvent.Kind.CREATED;
         if (!created) {
             a.revision++;
         }
@@ -109,6 +116,7 @@ class ArticleEditor {
         r.changed = changed.toArray(String[]::new);
         r.snapshot = mapper.toJson(view);
         revisions.persist(r);
+        events.fire(new ArticleEvent(a.id, kind, a.revision, now));
         return view;
     }
 

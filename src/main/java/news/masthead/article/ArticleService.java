@@ -54,7 +54,7 @@ public class ArticleService {
         a.modifiedAt = now;
         a.modifiedBy = a.createdBy;
         articles.persist(a);
-        return editor.record(a, changed, now, true);
+        return editor.record(a, changed, now, ArticleEvent.Kind.CREATED);
     }
 
     /** JSON Merge Patch over the write fields; {@code updateNote} turns the change into a public update. */
@@ -79,7 +79,7 @@ public class ArticleService {
         if (changed.isEmpty()) {
             return mapper.admin(a, now);
         }
-        return editor.record(a, changed, now, false);
+        return editor.record(a, changed, now, ArticleEvent.Kind.UPDATED);
     }
 
     @Transactional
@@ -104,7 +104,8 @@ public class ArticleService {
             a.updatedAt = now;
         }
         a.status = ArticleStatus.PUBLISHED.wire();
-        return editor.record(a, List.of("status", "publishedAt"), now, false);
+        return editor.record(a, List.of("status", "publishedAt"), now,
+                at != null ? ArticleEvent.Kind.SCHEDULED : ArticleEvent.Kind.PUBLISHED);
     }
 
     @Transactional
@@ -117,13 +118,13 @@ public class ArticleService {
             a.status = ArticleStatus.DRAFT.wire();
             a.publishedAt = null;
             a.updatedAt = null;
-            return editor.record(a, List.of("status", "publishedAt"), now, false);
+            return editor.record(a, List.of("status", "publishedAt"), now, ArticleEvent.Kind.UNPUBLISHED);
         }
         if (status != ArticleStatus.PUBLISHED) {
             throw new ConflictException("The article is " + status.wire() + ", not published or scheduled.");
         }
         a.status = ArticleStatus.UNPUBLISHED.wire();
-        return editor.record(a, List.of("status"), now, false);
+        return editor.record(a, List.of("status"), now, ArticleEvent.Kind.UNPUBLISHED);
     }
 
     @Transactional
@@ -133,7 +134,7 @@ public class ArticleService {
         requireNotTrashed(a, now);
         a.status = ArticleStatus.TRASHED.wire();
         a.trashedAt = now;
-        editor.record(a, List.of("status"), now, false);
+        editor.record(a, List.of("status"), now, ArticleEvent.Kind.TRASHED);
     }
 
     @Transactional
@@ -145,7 +146,7 @@ public class ArticleService {
         }
         a.status = ArticleStatus.DRAFT.wire();
         a.trashedAt = null;
-        return editor.record(a, List.of("status"), now, false);
+        return editor.record(a, List.of("status"), now, ArticleEvent.Kind.RESTORED);
     }
 
     private static ArticleStatus requireNotTrashed(Article a, Instant now) {

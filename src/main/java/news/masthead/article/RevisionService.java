@@ -67,7 +67,7 @@ public class RevisionService {
         if (changed.isEmpty()) {
             return mapper.admin(a, now);
         }
-        return editor.record(a, changed, now, false);
+        return editor.record(a, changed, now, ArticleEvent.Kind.UPDATED);
     }
 
     private ArticleRevision find(UUID articleId, int revision) {
