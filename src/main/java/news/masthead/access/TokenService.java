@@ -24,8 +24,9 @@ import news.masthead.common.json.StrictJson;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
-import news.masthead.section.Section;
 import news.masthead.section.SectionRepository;
+import news.masthead.section.SectionSlugs;
+import news.masthead.syndication.PartnerService;
 
 /** Issuing, listing, changing and revoking API tokens, and resolving a presented secret. */
 @ApplicationScoped
@@ -37,13 +38,18 @@ public class TokenService {
     private final StrictJson strict;
     private final Caller caller;
     private final Now clock;
+    private final SectionSlugs sectionSlugs;
+    private final PartnerService partners;
 
-    TokenService(ApiTokenRepository tokens, SectionRepository sections, StrictJson strict, Caller caller, Now clock) {
+    TokenService(ApiTokenRepository tokens, SectionRepository sections, StrictJson strict, Caller caller, Now clock,
+                 SectionSlugs sectionSlugs, PartnerService partners) {
         this.tokens = tokens;
         this.sections = sections;
         this.strict = strict;
         this.caller = caller;
         this.clock = clock;
+        this.sectionSlugs = sectionSlugs;
+        this.partners = partners;
     }
 
     @Transactional
@@ -52,6 +58,9 @@ public class TokenService {
         requireFuture(request.expiresAt(), now);
         if ("partner".equals(request.role()) != (request.partner() != null)) {
             throw new InvalidException("partner", "is required for role partner, and only for it");
+        }
+        if (request.partner() != null && !partners.exists(request.partner())) {
+            throw new InvalidException("partner", "names no partner");
         }
         String secret = Secrets.newSecret();
         ApiToken t = new ApiToken();
@@ -132,27 +141,11 @@ public class TokenService {
     }
 
     private UUID[] sectionIds(List<String> slugs) {
-        if (slugs == null) {
-            return new UUID[0];
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (String slug : slugs) {
-            Section s = sections.findBySlug(slug)
-                    .orElseThrow(() -> new InvalidException("sections", "names no section: '" + slug + "'"));
-            if (!ids.contains(s.id)) {
-                ids.add(s.id);
-            }
-        }
-        return ids.toArray(UUID[]::new);
+        return sectionSlugs.ids(slugs, "sections");
     }
 
     private List<String> slugs(UUID[] ids) {
-        if (ids.length == 0) {
-            return List.of();
-        }
-        Map<UUID, String> bySlug = new HashMap<>();
-        sections.list("id in ?1", Arrays.asList(ids)).forEach(s -> bySlug.put(s.id, s.slug));
-        return Arrays.stream(ids).map(bySlug::get).filter(java.util.Objects::nonNull).toList();
+        return sectionSlugs.slugs(ids);
     }
 
     /** A desk token reaches its sections and everything below them. */

@@ -1,9 +1,15 @@
 package news.masthead.copyright;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 @Entity
@@ -17,6 +23,12 @@ public class CopyrightNotice {
     public String usageTerms;
     public String syndication;
     public boolean isDefault;
+
+    /** With syndication 'listed': the partners this notice licenses. */
+    @ElementCollection
+    @CollectionTable(name = "copyright_notice_partner", joinColumns = @JoinColumn(name = "notice_id"))
+    @Column(name = "partner_id")
+    public Set<UUID> partnerIds = new HashSet<>();
     public Instant createdAt;
     public Instant modifiedAt;
 

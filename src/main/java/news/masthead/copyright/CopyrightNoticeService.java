@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.ArticleRepository;
 import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
@@ -18,22 +19,30 @@ import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.api.CopyrightNoticeResponse;
 import news.masthead.copyright.api.CopyrightNoticeWrite;
+import news.masthead.syndication.PartnerService;
+import news.masthead.syndication.SyndicationLedger;
 
 /** The use cases of copyright notices, including which one is the default for new articles. */
 @ApplicationScoped
 public class CopyrightNoticeService {
-    static final Set<String> PATCHABLE = Set.of("holder", "year", "statement", "usageTerms", "syndication", "isDefault");
+    static final Set<String> PATCHABLE = Set.of("holder", "year", "statement", "usageTerms", "syndication", "isDefault",
+            "partners");
 
     private final CopyrightNoticeRepository notices;
     private final ArticleRepository articles;
     private final StrictJson strict;
     private final Now clock;
+    private final PartnerService partners;
+    private final SyndicationLedger ledger;
 
-    CopyrightNoticeService(CopyrightNoticeRepository notices, ArticleRepository articles, StrictJson strict, Now clock) {
+    CopyrightNoticeService(CopyrightNoticeRepository notices, ArticleRepository articles, StrictJson strict, Now clock,
+                           PartnerService partners, SyndicationLedger ledger) {
         this.notices = notices;
         this.articles = articles;
         this.strict = strict;
         this.clock = clock;
+        this.partners = partners;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -74,6 +83,11 @@ public class CopyrightNoticeService {
             Instant now = clock.instant();
             apply(n, next, now);
             n.modifiedAt = now;
+            if (!next.syndicationOrNone().equals(current.syndicationOrNone())
+                    || !Set.copyOf(next.partnersOrNone()).equals(Set.copyOf(current.partnersOrNone()))) {
+                notices.flush();
+                ledger.noticeRightsChanged(n.id);
+            }
         }
         return view(n);
     }
@@ -99,6 +113,13 @@ public class CopyrightNoticeService {
         n.statement = blankToNull(w.statement());
         n.usageTerms = blankToNull(w.usageTerms());
         n.syndication = w.syndicationOrNone();
+        for (UUID partner : w.partnersOrNone()) {
+            if (!partners.exists(partner)) {
+                throw new InvalidException("partners", "names no partner: " + partner);
+            }
+        }
+        n.partnerIds.clear();
+        n.partnerIds.addAll(w.partnersOrNone());
         setDefault(n, w.makesDefault(), now);
     }
 
@@ -120,12 +141,13 @@ public class CopyrightNoticeService {
     }
 
     private static CopyrightNoticeWrite write(CopyrightNotice n) {
-        return new CopyrightNoticeWrite(n.holder, n.year, n.statement, n.usageTerms, n.syndication, n.isDefault);
+        return new CopyrightNoticeWrite(n.holder, n.year, n.statement, n.usageTerms, n.syndication, n.isDefault,
+                n.partnerIds.stream().sorted().toList());
     }
 
     private static CopyrightNoticeResponse view(CopyrightNotice n) {
         return new CopyrightNoticeResponse(n.id, n.holder, n.year, n.statement, n.usageTerms, n.syndication,
-                n.isDefault, n.notice(), n.createdAt, n.modifiedAt);
+                n.isDefault, n.notice(), n.partnerIds.stream().sorted().toList(), n.createdAt, n.modifiedAt);
     }
 
     private static String blankToNull(String s) {

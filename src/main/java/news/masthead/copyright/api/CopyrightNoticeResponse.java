@@ -3,6 +3,7 @@ package news.masthead.copyright.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,6 +19,7 @@ public record CopyrightNoticeResponse(
         @JsonProperty("isDefault") @Schema(description = "At most one notice is the default.") boolean isDefault,
         @Schema(description = "Composed: Copyright <year> <holder>. <statement>",
                 example = "Copyright 2026 Northwind Media, Inc. All rights reserved.") String notice,
+        @Schema(description = "With syndication 'listed': the partners it licenses.") List<UUID> partners,
         Instant createdAt,
         Instant modifiedAt) {
 }

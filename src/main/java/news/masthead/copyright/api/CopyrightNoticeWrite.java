@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The fields a caller may write on a copyright notice; everything else is the server's. */
@@ -23,7 +25,9 @@ public record CopyrightNoticeWrite(
         String syndication,
         @JsonProperty("isDefault")
         @Schema(defaultValue = "false", description = "Makes this the default notice; the previous default stops being it.")
-        Boolean isDefault) {
+        Boolean isDefault,
+        @Size(max = 200) @Schema(description = "With syndication 'listed': ids of the partners it licenses.")
+        List<@NotNull UUID> partners) {
 
     public String syndicationOrNone() {
         return syndication == null ? "none" : syndication;
@@ -31,5 +35,9 @@ public record CopyrightNoticeWrite(
 
     public boolean makesDefault() {
         return Boolean.TRUE.equals(isDefault);
+    }
+
+    public List<UUID> partnersOrNone() {
+        return partners == null ? List.of() : partners;
     }
 }

@@ -1,0 +1,18 @@
+package news.masthead.syndication;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
+
+    public List<Partner> pageByCreated(Instant afterCreatedAt, UUID afterId, int limit) {
+        var query = afterId == null
+                ? find("order by createdAt desc, id desc")
+                : find("createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc", afterCreatedAt, afterId);
+        return query.page(0, limit + 1).list();
+    }
+}

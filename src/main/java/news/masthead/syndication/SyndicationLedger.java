@@ -1,0 +1,77 @@
+package news.masthead.syndication;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import news.masthead.article.ArticleEvent;
+
+/**
+ * Appends to each partner's change feed whenever what the partner may receive changes: an upsert
+ * while the partner is entitled to the article, a removal when it stops being entitled after it
+ * was delivered. An article a partner was never entitled to never appears in its feed, not even
+ * as an id. Rows are written in the writer's transaction under an advisory lock held to commit,
+ * so feed positions follow commit order (see {@link #LOCK}).
+ */
+@ApplicationScoped
+public class SyndicationLedger {
+    /** Writers take it exclusively just before appending; readers take it shared before reading. */
+    public static final String LOCK = "hashtext('masthead.syndication_change')";
+
+    /** What a partner may receive, as SQL over partner p, article a and its notice n. */
+    static final String ENTITLED = """
+            (a.status = 'published' and n.syndication <> 'none'
+             and (n.syndication = 'partners'
+                  or exists (select 1 from copyright_notice_partner np where np.notice_id = n.id and np.partner_id = p.id))
+             and (cardinality(p.section_ids) = 0 or a.section_id in (select section_subtree(p.section_ids))))""";
+
+    /** When the partner may see it: embargoed stories reach partners that take them at once. */
+    static final String PARTNER_VISIBLE_FROM = "(case when p.receives_embargoed then a.published_at else a.visible_from end)";
+
+    private static final String LAST_KIND = "(select c.kind from syndication_change c where c.partner_id = p.id "
+            + "and c.article_id = a.id order by c.seq desc limit 1)";
+
+    private static final String APPEND = """
+            insert into syndication_change (partner_id, article_id, kind, reason, effective_at)
+            select p.id, a.id,
+                   case when %1$s then 'upsert' else 'removal' end,
+                   case when %1$s then null when a.status = 'trashed' then 'trashed'
+                        when a.status <> 'published' then 'unpublished' else 'rights' end,
+                   case when %1$s then greatest(clock_timestamp(), %2$s) else clock_timestamp() end
+            from partner p cross join article a join copyright_notice n on n.id = a.copyright_notice_id
+            where %3$s and (%4$s)
+            """;
+
+    private final EntityManager em;
+
+    SyndicationLedger(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Any accepted change of an article: entitled partners get the new state, others a removal if they had it. */
+    void onArticleChange(@Observes ArticleEvent event) {
+        append("a.id = :id", ENTITLED + " or " + LAST_KIND + " = 'upsert'", event.articleId());
+    }
+
+    /** Rights changed for a partner (its sections, embargo rights): only what changes for it is appended. */
+    public void partnerRightsChanged(UUID partnerId) {
+        append("p.id = :id", changedOnly(), partnerId);
+    }
+
+    /** A notice's syndication or listed partners changed: every article under it is re-judged. */
+    public void noticeRightsChanged(UUID noticeId) {
+        append("n.id = :id", changedOnly(), noticeId);
+    }
+
+    private static String changedOnly() {
+        return "(" + ENTITLED + " and " + LAST_KIND + " is distinct from 'upsert') or (not " + ENTITLED + " and "
+                + LAST_KIND + " = 'upsert')";
+    }
+
+    private void append(String scope, String condition, UUID id) {
+        em.flush();
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+        em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, scope, condition))
+                .setParameter("id", id).executeUpdate();
+    }
+}

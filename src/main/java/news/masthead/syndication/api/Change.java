@@ -1,0 +1,23 @@
+package news.masthead.syndication.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One entry of a partner's change feed: apply an upsert, or remove the article. */
+@Schema(name = "Change")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Change(
+        @Schema(enumeration = {"upsert", "removal"}) String type,
+        UUID id,
+        @Schema(description = "On upsert: the article as the partner may now show it.") SyndicatedArticle article,
+        @Schema(enumeration = {"unpublished", "trashed", "rights"}, description = "On removal: why.") String reason) {
+
+    public static Change upsert(SyndicatedArticle article) {
+        return new Change("upsert", article.id(), article, null);
+    }
+
+    public static Change removal(UUID id, String reason) {
+        return new Change("removal", id, null, reason);
+    }
+}

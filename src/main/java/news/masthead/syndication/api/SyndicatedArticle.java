@@ -1,0 +1,34 @@
+package news.masthead.syndication.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import news.masthead.article.api.ArticleResponse;
+import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.CopyrightView;
+import news.masthead.article.api.PublicUpdate;
+import news.masthead.article.api.SectionRef;
+import news.masthead.article.body.Block;
+import news.masthead.article.body.Html;
+import news.masthead.article.body.Promo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A full article as a partner receives it: no promo or custom html blocks, and its embargo. */
+@Schema(name = "SyndicatedArticle")
+public record SyndicatedArticle(
+        UUID id, String slug, String headline,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String summary,
+        @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
+        List<AuthorRef> authors, List<String> tags, List<Block> body, CopyrightView copyright,
+        Instant publishedAt, Instant updatedAt, List<PublicUpdate> updates,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "Until this instant the story is embargoed: not to be shown to the public.")
+        Instant embargoedUntil) {
+
+    public static SyndicatedArticle of(ArticleResponse a, Instant embargoedUntil) {
+        List<Block> body = a.body().stream().filter(b -> !(b instanceof Promo) && !(b instanceof Html)).toList();
+        return new SyndicatedArticle(a.id(), a.slug(), a.headline(), a.summary(), a.section(), a.authors(), a.tags(),
+                body, a.copyright(), a.publishedAt(), a.updatedAt(), a.updates(), embargoedUntil);
+    }
+}
