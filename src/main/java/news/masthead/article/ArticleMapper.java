@@ -47,7 +47,7 @@ public class ArticleMapper {
         return new AdminArticleResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
                 body(a), a.copyrightNotice.id, copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a),
                 status.wire(), a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy,
-                status == ArticleStatus.SCHEDULED ? a.visibleFrom : null);
+                status == ArticleStatus.SCHEDULED ? a.visibleFrom : null, a.embargoedUntil);
     }
 
     /** The article's current values as a write body: the base a merge patch applies to. */

@@ -88,6 +88,18 @@ public class ArticleService {
         Article a = editor.lockForWrite(id, ifMatch, now);
         ArticleStatus status = requireNotTrashed(a, now);
         Instant at = request == null ? null : request.at();
+        Instant embargo = request == null ? null : request.embargoedUntil();
+        if (embargo != null && !embargo.isAfter(now)) {
+            throw new InvalidException("embargoedUntil", "must be in the future");
+        }
+        if (embargo != null && status == ArticleStatus.PUBLISHED) {
+            throw new ConflictException("The article is already public; an embargo can no longer hold it back.");
+        }
+        List<String> changed = new ArrayList<>(List.of("status", "publishedAt"));
+        if (!java.util.Objects.equals(embargo, a.embargoedUntil)) {
+            a.embargoedUntil = embargo;
+            changed.add("embargoedUntil");
+        }
         if (at != null) {
             if (!at.isAfter(now)) {
                 throw new InvalidException("at", "must be in the future; leave it out to publish now");
@@ -99,12 +111,15 @@ public class ArticleService {
             a.updatedAt = at;
         } else if (status == ArticleStatus.PUBLISHED) {
             return mapper.admin(a, now);
+        } else if (embargo != null) {
+            a.publishedAt = now;
+            a.updatedAt = now;
         } else if (a.publishedAt == null || status == ArticleStatus.SCHEDULED) {
             a.publishedAt = now;
             a.updatedAt = now;
         }
         a.status = ArticleStatus.PUBLISHED.wire();
-        return editor.record(a, List.of("status", "publishedAt"), now,
+        return editor.record(a, changed, now,
                 at != null ? ArticleEvent.Kind.SCHEDULED : ArticleEvent.Kind.PUBLISHED);
     }
 
@@ -118,6 +133,7 @@ public class ArticleService {
             a.status = ArticleStatus.DRAFT.wire();
             a.publishedAt = null;
             a.updatedAt = null;
+            a.embargoedUntil = null;
             return editor.record(a, List.of("status", "publishedAt"), now, ArticleEvent.Kind.UNPUBLISHED);
         }
         if (status != ArticleStatus.PUBLISHED) {

@@ -134,7 +134,7 @@ public class DemoContent {
             case "draft" -> {
             }
             case "scheduled" -> articles.publish(created.id(), etag,
-                    new PublishRequest(Instant.now().plus(a.path("inHours").asLong(24), ChronoUnit.HOURS)));
+                    new PublishRequest(Instant.now().plus(a.path("inHours").asLong(24), ChronoUnit.HOURS), null));
             case "published" -> {
                 AdminArticleResponse live = articles.publish(created.id(), etag, null);
                 if (a.has("update")) {

@@ -28,6 +28,7 @@ class RoleMatrixTest {
     private static final Set<String> EDITORS = Set.of("admin", "editor");
     private static final Set<String> ADMINS = Set.of("admin");
     private static final Set<String> ANYONE = Set.of(PUBLIC);
+    private static final Set<String> PARTNERS = Set.of("partner");
 
     static final Map<String, Set<String>> MATRIX = Map.ofEntries(
             Map.entry("listArticles", ANYONE), Map.entry("getArticle", ANYONE),
@@ -46,7 +47,11 @@ class RoleMatrixTest {
             Map.entry("getCopyrightNotice", READERS), Map.entry("patchCopyrightNotice", EDITORS),
             Map.entry("deleteCopyrightNotice", EDITORS),
             Map.entry("createToken", ADMINS), Map.entry("listTokens", ADMINS), Map.entry("getToken", ADMINS),
-            Map.entry("patchToken", ADMINS), Map.entry("revokeToken", ADMINS));
+            Map.entry("patchToken", ADMINS), Map.entry("revokeToken", ADMINS),
+            Map.entry("createPartner", ADMINS), Map.entry("listPartners", ADMINS), Map.entry("getPartner", ADMINS),
+            Map.entry("patchPartner", ADMINS), Map.entry("deletePartner", ADMINS),
+            Map.entry("listSyndicatedArticles", PARTNERS), Map.entry("getSyndicatedArticle", PARTNERS),
+            Map.entry("listSyndicationChanges", PARTNERS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
@@ -57,8 +62,7 @@ class RoleMatrixTest {
         for (String role : List.of("editor", "writer")) {
             secrets.put(role, Tokens.secret(role));
         }
-        secrets.put("partner", Api.admin().body(Map.of("name", Api.unique("matrix"), "role", "partner",
-                "partner", UUID.randomUUID().toString())).post("/api/v1/admin/tokens").path("secret"));
+        secrets.put("partner", news.masthead.testsupport.Partners.token(news.masthead.testsupport.Partners.create(false)));
 
         List<String> faults = new ArrayList<>();
         int checked = 0;

@@ -29,5 +29,6 @@ public record AdminArticleResponse(
         String createdBy,
         Instant modifiedAt,
         String modifiedBy,
-        @Schema(description = "When a scheduled article becomes public; null otherwise.") Instant scheduledAt) {
+        @Schema(description = "When a scheduled or embargoed article becomes public; null otherwise.") Instant scheduledAt,
+        @Schema(description = "The embargo: the public may not see the story before it.") Instant embargoedUntil) {
 }

@@ -7,5 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CopyrightNoticePatch", description = "Any subset of the write fields; null clears a member.")
 public record CopyrightNoticePatch(String holder, Integer year, String statement, String usageTerms,
                                    @Schema(enumeration = {"none", "partners", "listed"}) String syndication,
-                                   @JsonProperty("isDefault") Boolean isDefault) {
+                                   @JsonProperty("isDefault") Boolean isDefault,
+                                   java.util.List<java.util.UUID> partners) {
 }

@@ -1,0 +1,58 @@
+package news.masthead.syndication;
+
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.masthead.testsupport.Partners;
+
+/** A partner's replica: follows the change cursor and applies what it is told, nothing more. */
+final class SyncClient {
+    final String secret;
+    String cursor;
+    final Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+    final List<String> applied = new ArrayList<>();
+
+    SyncClient(String secret) {
+        this.secret = secret;
+    }
+
+    /** Follows nextCursor until a page comes back empty; returns the changes seen. */
+    List<Map<String, Object>> sync() {
+        List<Map<String, Object>> seen = new ArrayList<>();
+        while (true) {
+            var request = Partners.as(secret).queryParam("limit", 50);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/syndication/changes").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> data = page.getList("data");
+            String next = page.getString("meta.nextCursor");
+            if (next == null) {
+                throw new AssertionError("nextCursor must never be null");
+            }
+            cursor = next;
+            for (Map<String, Object> change : data) {
+                apply(change);
+                seen.add(change);
+            }
+            if (data.isEmpty()) {
+                return seen;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(Map<String, Object> change) {
+        String id = (String) change.get("id");
+        if ("upsert".equals(change.get("type"))) {
+            Map<String, Object> article = (Map<String, Object>) change.get("article");
+            applied.add(id + "@" + article.get("headline") + "@" + article.get("updatedAt") + "@" + article.get("summary"));
+            copy.put(id, article);
+        } else {
+            applied.add(id + "@removal@" + change.get("reason"));
+            copy.remove(id);
+        }
+    }
+}
