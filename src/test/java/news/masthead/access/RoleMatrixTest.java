@@ -34,6 +34,7 @@ class RoleMatrixTest {
             Map.entry("listArticles", ANYONE), Map.entry("getArticle", ANYONE),
             Map.entry("listSections", ANYONE), Map.entry("getSection", ANYONE),
             Map.entry("listAuthors", ANYONE), Map.entry("getAuthor", ANYONE),
+            Map.entry("getAtomFeed", ANYONE), Map.entry("getRssFeed", ANYONE), Map.entry("getJsonFeed", ANYONE),
             Map.entry("createArticle", READERS), Map.entry("listAdminArticles", READERS),
             Map.entry("getAdminArticle", READERS), Map.entry("patchArticle", READERS),
             Map.entry("trashArticle", EDITORS), Map.entry("publishArticle", EDITORS),

@@ -26,13 +26,17 @@ public class Cacheable {
     }
 
     public Response ok(Object body, HttpHeaders request) {
-        byte[] bytes = render(body);
+        return ok(render(body), MediaType.APPLICATION_JSON_TYPE, request);
+    }
+
+    /** The same for a body already rendered to bytes in another format (feeds: Atom, RSS, JSON Feed). */
+    public Response ok(byte[] bytes, MediaType type, HttpHeaders request) {
         String etag = etagOf(bytes);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag)
+        return Response.ok(bytes, type).header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
