@@ -3,6 +3,7 @@ package news.masthead.syndication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,14 +15,24 @@ import news.masthead.access.Caller;
 import news.masthead.article.Article;
 import news.masthead.article.ArticleMapper;
 import news.masthead.article.ArticleRepository;
+import news.masthead.article.api.ArticleResponse;
+import news.masthead.article.api.AuthorRef;
 import news.masthead.common.error.ForbiddenException;
+import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageMeta;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.syndication.api.Change;
 import news.masthead.syndication.api.ChangePage;
+import news.masthead.feed.AtomWriter;
+import news.masthead.feed.FeedEntry;
+import news.masthead.feed.FeedHead;
 import news.masthead.syndication.api.SyndicatedArticle;
+import news.masthead.syndication.ninjs.BodyHtml;
+import news.masthead.syndication.ninjs.NinjsDocument;
+import news.masthead.syndication.ninjs.NinjsMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a partner may receive. Rights are decided inside the queries ({@link SyndicationLedger#ENTITLED}),
@@ -31,6 +42,7 @@ import news.masthead.syndication.api.SyndicatedArticle;
 public class SyndicationService {
     private static final String RECEIVABLE = SyndicationLedger.ENTITLED + " and "
             + SyndicationLedger.PARTNER_VISIBLE_FROM + " <= :now";
+    private static final int FEED_SIZE = 50;
     private static final String FROM = " from article a join copyright_notice n on n.id = a.copyright_notice_id"
             + " cross join partner p where p.id = :partner and ";
 
@@ -38,17 +50,32 @@ public class SyndicationService {
     private final ArticleRepository articles;
     private final ArticleMapper mapper;
     private final Caller caller;
+    private final NinjsMapper ninjsMapper;
+    private final PartnerRepository partners;
+    private final String siteBase;
+    private final String siteName;
+    private final String language;
 
-    SyndicationService(EntityManager em, ArticleRepository articles, ArticleMapper mapper, Caller caller) {
+    SyndicationService(EntityManager em, ArticleRepository articles, ArticleMapper mapper, Caller caller,
+                       NinjsMapper ninjsMapper, PartnerRepository partners,
+                       @ConfigProperty(name = "masthead.site.base-url") String siteBase,
+                       @ConfigProperty(name = "masthead.site.name") String siteName,
+                       @ConfigProperty(name = "masthead.site.language") String language) {
         this.em = em;
         this.articles = articles;
         this.mapper = mapper;
         this.caller = caller;
+        this.ninjsMapper = ninjsMapper;
+        this.partners = partners;
+        this.siteBase = siteBase.endsWith("/") ? siteBase.substring(0, siteBase.length() - 1) : siteBase;
+        this.siteName = siteName;
+        this.language = language;
     }
 
-    /** Newest first, by publication time. */
+    /** Newest first, by publication time, in Masthead JSON or (format=ninjs) IPTC ninjs 2.2. */
     @Transactional
-    public Page<SyndicatedArticle> list(String limit, String cursor) {
+    public Page<?> list(String limit, String cursor, String format) {
+        Format f = Format.parse(format);
         UUID partner = partner();
         PageRequest page = PageRequest.parse(limit, cursor, 2);
         String keyset = page.after().isPresent()
@@ -62,12 +89,29 @@ public class SyndicationService {
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
         List<Article> rows = inOrder(ids);
-        return Page.of(rows, page.limit(), this::syndicated,
+        return Page.of(rows, page.limit(), a -> f == Format.NINJS ? ninjs(a) : syndicated(a),
                 a -> PageRequest.encode(a.publishedAt.toString(), a.id.toString()));
     }
 
+    /** The partner's full-text Atom feed: the newest stories it may receive, with bodies as syndicated. */
     @Transactional
-    public SyndicatedArticle get(UUID id) {
+    public byte[] atom(URI apiBase) {
+        Partner partner = partners.findById(partner());
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select a.id" + FROM + RECEIVABLE
+                        + " order by a.published_at desc, a.id desc limit " + FEED_SIZE, UUID.class)
+                .setParameter("partner", partner.id).setParameter("now", Timestamp.from(Instant.now())).getResultList();
+        List<FeedEntry> entries = inOrder(ids).stream().map(this::entry).toList();
+        String self = apiBase.resolve("api/v1/syndication/feed.atom").toString();
+        Instant updated = entries.stream().map(FeedEntry::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return AtomWriter.write(new FeedHead(self, siteName + " for " + partner.name,
+                "Full text of the stories " + partner.name + " may republish.", siteBase + "/", self, updated, siteName,
+                null, language), entries);
+    }
+
+    @Transactional
+    public Object get(UUID id, String format) {
+        Format f = Format.parse(format);
         UUID partner = partner();
         boolean receivable = !em.createNativeQuery("select a.id" + FROM + RECEIVABLE + " and a.id = :id", UUID.class)
                 .setParameter("partner", partner).setParameter("now", Timestamp.from(Instant.now()))
@@ -75,7 +119,8 @@ public class SyndicationService {
         if (!receivable) {
             throw new NotFoundException("No article you may receive has this id.");
         }
-        return syndicated(articles.withRefs(List.of(id)).get(0));
+        Article a = articles.withRefs(List.of(id)).get(0);
+        return f == Format.NINJS ? ninjs(a) : syndicated(a);
     }
 
     /**
@@ -139,8 +184,38 @@ public class SyndicationService {
     }
 
     private SyndicatedArticle syndicated(Article a) {
-        return SyndicatedArticle.of(mapper.article(a), a.embargoedUntil != null && a.embargoedUntil.isAfter(Instant.now())
-                ? a.embargoedUntil : null);
+        return SyndicatedArticle.of(mapper.article(a), embargo(a));
+    }
+
+    private NinjsDocument ninjs(Article a) {
+        return ninjsMapper.ninjs(mapper.article(a), embargo(a));
+    }
+
+    private FeedEntry entry(Article a) {
+        ArticleResponse r = mapper.article(a);
+        return new FeedEntry(NinjsMapper.uri(a.id), r.headline(), siteBase + "/articles/" + r.slug(),
+                r.updatedAt() != null ? r.updatedAt() : r.publishedAt(), r.publishedAt(), r.summary(),
+                r.copyright().notice(), r.authors().stream().map(AuthorRef::name).toList(), List.of(),
+                FeedEntry.Content.html(BodyHtml.syndication(r.body())));
+    }
+
+    /** A still-running embargo; once it has passed the story is simply public. */
+    private static Instant embargo(Article a) {
+        return a.embargoedUntil != null && a.embargoedUntil.isAfter(Instant.now()) ? a.embargoedUntil : null;
+    }
+
+    enum Format {
+        JSON, NINJS;
+
+        static Format parse(String format) {
+            if (format == null || format.equals("json")) {
+                return JSON;
+            }
+            if (format.equals("ninjs")) {
+                return NINJS;
+            }
+            throw new InvalidException("format", "must be json or ninjs");
+        }
     }
 
     private UUID partner() {

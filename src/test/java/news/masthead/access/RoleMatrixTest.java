@@ -52,7 +52,7 @@ class RoleMatrixTest {
             Map.entry("createPartner", ADMINS), Map.entry("listPartners", ADMINS), Map.entry("getPartner", ADMINS),
             Map.entry("patchPartner", ADMINS), Map.entry("deletePartner", ADMINS),
             Map.entry("listSyndicatedArticles", PARTNERS), Map.entry("getSyndicatedArticle", PARTNERS),
-            Map.entry("listSyndicationChanges", PARTNERS));
+            Map.entry("listSyndicationChanges", PARTNERS), Map.entry("getPartnerAtomFeed", PARTNERS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {

@@ -73,4 +73,12 @@ public class Cacheable {
         }
         return false;
     }
+
+    /** Conditional GET for a caller's own view (a partner's feed): validated, never stored by shared caches. */
+    public Response okPrivate(byte[] bytes, MediaType type, HttpHeaders request) {
+        String etag = etagOf(bytes);
+        Response.ResponseBuilder answer = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
+                ? Response.notModified() : Response.ok(bytes, type);
+        return answer.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+    }
 }

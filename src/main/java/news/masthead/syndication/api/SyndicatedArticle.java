@@ -3,6 +3,7 @@ package news.masthead.syndication.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
@@ -10,11 +11,10 @@ import news.masthead.article.api.CopyrightView;
 import news.masthead.article.api.PublicUpdate;
 import news.masthead.article.api.SectionRef;
 import news.masthead.article.body.Block;
-import news.masthead.article.body.Html;
-import news.masthead.article.body.Promo;
+import news.masthead.syndication.ninjs.BodyHtml;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A full article as a partner receives it: no promo or custom html blocks, and its embargo. */
+/** A full article as a partner receives it: no promo or custom html blocks (see BodyHtml), and its embargo. */
 @Schema(name = "SyndicatedArticle")
 public record SyndicatedArticle(
         UUID id, String slug, String headline,
@@ -27,7 +27,7 @@ public record SyndicatedArticle(
         Instant embargoedUntil) {
 
     public static SyndicatedArticle of(ArticleResponse a, Instant embargoedUntil) {
-        List<Block> body = a.body().stream().filter(b -> !(b instanceof Promo) && !(b instanceof Html)).toList();
+        List<Block> body = BodyHtml.kept(a.body(), Set.of());
         return new SyndicatedArticle(a.id(), a.slug(), a.headline(), a.summary(), a.section(), a.authors(), a.tags(),
                 body, a.copyright(), a.publishedAt(), a.updatedAt(), a.updates(), embargoedUntil);
     }

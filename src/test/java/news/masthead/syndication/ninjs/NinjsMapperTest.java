@@ -1,5 +1,7 @@
 package news.masthead.syndication.ninjs;
 
+import news.masthead.testsupport.NinjsSchema;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,12 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.AllowSchemaLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,7 +43,6 @@ import org.junit.jupiter.api.Test;
  * load nothing from the network: an unexpected remote $ref fails the test instead of reaching out.
  */
 class NinjsMapperTest {
-    private static final Path SCHEMA = Path.of("../shared/standards/ninjs-schema_2.2.json");
     private static final Instant NOW = Instant.parse("2026-10-16T21:00:00Z");
     private static final String PROMO_TEXT = "Get our app PROMO-7f3";
     private static final String HTML_TEXT = "CUSTOM-HTML-91c";
@@ -56,17 +52,9 @@ class NinjsMapperTest {
     private final NinjsMapper mapper = new NinjsMapper(new Now(), "en");
 
     @BeforeAll
-    static void loadSchema() throws Exception {
-        assertTrue(Files.exists(SCHEMA), "the ninjs schema is missing at " + SCHEMA.toAbsolutePath());
-        JsonNode node = JSON.readTree(Files.readString(SCHEMA));
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b
-                .schemaLoaders(l -> l.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                .formatAssertionsEnabled(true)
-                // The schema's only remote $ref (GeoJSON for places) is loaded when used; we emit no places.
-                .preloadJsonSchema(false)
-                .build();
-        schema = factory.getSchema(SchemaLocation.of(NinjsMapper.SCHEMA), node, config);
+    static void loadSchema() {
+        assertTrue(Files.exists(NinjsSchema.FILE), "the ninjs schema is missing at " + NinjsSchema.FILE.toAbsolutePath());
+        schema = NinjsSchema.get();
     }
 
     @Test
