@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.ArticleRepository;
+import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
@@ -28,8 +29,11 @@ public class CopyrightNoticeService {
     private final ArticleRepository articles;
     private final StrictJson strict;
     private final Now clock;
+    private final ContentChanged changed;
 
-    CopyrightNoticeService(CopyrightNoticeRepository notices, ArticleRepository articles, StrictJson strict, Now clock) {
+    CopyrightNoticeService(CopyrightNoticeRepository notices, ArticleRepository articles, StrictJson strict, Now clock,
+                           ContentChanged changed) {
+        this.changed = changed;
         this.notices = notices;
         this.articles = articles;
         this.strict = strict;
@@ -45,6 +49,7 @@ public class CopyrightNoticeService {
         n.modifiedAt = now;
         apply(n, write, now);
         notices.persist(n);
+        changed.publish("notice " + n.id);
         return view(n);
     }
 
@@ -74,6 +79,7 @@ public class CopyrightNoticeService {
             Instant now = clock.instant();
             apply(n, next, now);
             n.modifiedAt = now;
+            changed.publish("notice " + n.id);
         }
         return view(n);
     }
@@ -87,6 +93,7 @@ public class CopyrightNoticeService {
                     + " article(s), in some status; give them another notice first.");
         }
         notices.delete(n);
+        changed.publish("notice " + n.id);
     }
 
     private CopyrightNotice find(UUID id) {
