@@ -16,8 +16,10 @@ import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleWrite;
 import news.masthead.article.body.Block;
 import news.masthead.article.body.Sanitizer;
+import news.masthead.article.body.SearchText;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
+import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.json.Slugs;
@@ -42,10 +44,13 @@ class ArticleEditor {
     private final Caller caller;
     private final ArticleAccess access;
     private final Event<ArticleEvent> events;
+    private final ContentChanged contentChanged;
 
     ArticleEditor(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
                   SectionRepository sections, CopyrightNoticeRepository notices, Sanitizer sanitizer,
-                  ArticleMapper mapper, Caller caller, ArticleAccess access, Event<ArticleEvent> events) {
+                  ArticleMapper mapper, Caller caller, ArticleAccess access, Event<ArticleEvent> events,
+                  ContentChanged contentChanged) {
+        this.contentChanged = contentChanged;
         this.articles = articles;
         this.revisions = revisions;
         this.authors = authors;
@@ -80,7 +85,10 @@ class ArticleEditor {
         set(changed, "headline", a.headline, w.headline().strip(), v -> a.headline = v);
         set(changed, "summary", a.summary, blankToNull(w.summary()), v -> a.summary = v);
         // Compared as blocks: jsonb hands text back with its own spacing and key order.
-        set(changed, "body", a.body == null ? null : mapper.body(a), sanitized(w.bodyOrEmpty()), v -> a.body = mapper.toJson(v));
+        set(changed, "body", a.body == null ? null : mapper.body(a), sanitized(w.bodyOrEmpty()), v -> {
+            a.body = mapper.toJson(v);
+            a.bodyText = SearchText.of(v);
+        });
         Section section = w.section() == null ? null : sections.findBySlug(w.section())
                 .orElseThrow(() -> new InvalidException("section", "names no section: '" + w.section() + "'"));
         access.requireSectionAllowed(section);
@@ -117,6 +125,11 @@ class ArticleEditor {
         r.snapshot = mapper.toJson(view);
         revisions.persist(r);
         events.fire(new ArticleEvent(a.id, kind, a.revision, now));
+        if (changed.contains("status") || ArticleStatus.PUBLISHED.wire().equals(a.status)) {
+            // Public or scheduled before or after this write; edits of drafts change nothing public.
+            boolean scheduled = ArticleStatus.of(a, now) == ArticleStatus.SCHEDULED;
+            contentChanged.publish("article " + a.id, scheduled ? a.visibleFrom : null);
+        }
         return view;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import news.masthead.article.api.AdminArticleResponse;
@@ -16,6 +17,7 @@ import news.masthead.article.api.CopyrightView;
 import news.masthead.article.api.PublicUpdate;
 import news.masthead.article.api.SectionRef;
 import news.masthead.article.body.Block;
+import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.copyright.CopyrightNotice;
 
 /** Entity to representation, in one place for every API that shows an article. */
@@ -38,8 +40,25 @@ public class ArticleMapper {
     }
 
     public ArticleSummaryResponse summary(Article a) {
+        return summary(a, null);
+    }
+
+    /** A search hit: the summary with its highlighted snippet (null: none). */
+    public ArticleSummaryResponse summary(Article a, String snippet) {
         return new ArticleSummaryResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
-                copyright(a.copyrightNotice), a.publishedAt, a.updatedAt);
+                copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, snippet);
+    }
+
+    /** The surrogate keys of everything an article's public representation shows. */
+    public List<String> keys(Article a) {
+        List<String> keys = new ArrayList<>();
+        keys.add(SurrogateKeys.article(a.id));
+        if (a.section != null) {
+            keys.add(SurrogateKeys.section(a.section.id));
+        }
+        a.authors.forEach(au -> keys.add(SurrogateKeys.author(au.id)));
+        keys.add(SurrogateKeys.notice(a.copyrightNotice.id));
+        return keys;
     }
 
     public AdminArticleResponse admin(Article a, Instant now) {

@@ -2,15 +2,24 @@ package news.masthead.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.UUID;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleFilters;
 import news.masthead.article.api.ArticleSummaryResponse;
-import news.masthead.article.api.ContentLookup;
+import news.masthead.article.api.ArticleResponse;
+import news.masthead.article.api.ArticleSearch;
+import news.masthead.article.ArticleRepository.Hit;
+import news.masthead.article.body.SearchText;
+import news.masthead.common.cache.SurrogateKeys;
+import news.masthead.common.cache.Tagged;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.Page;
@@ -36,24 +45,109 @@ public class ArticleReader {
         this.access = access;
     }
 
+    /** The article, or (for an old slug) where it moved to. */
     @Transactional
-    public ContentLookup findPublic(String slug) {
+    public Tagged<ArticleResponse> findPublic(String slug) {
         Instant now = clock.instant();
         return articles.findVisibleBySlug(slug, now)
-                .map(a -> new ContentLookup(mapper.article(a), null))
-                .or(() -> articles.findVisibleSlugByOldSlug(slug, now).map(current -> new ContentLookup(null, current)))
+                .map(a -> Tagged.of(mapper.article(a), mapper.keys(a)))
+                .or(() -> articles.findVisibleByOldSlug(slug, now).map(a -> Tagged.<ArticleResponse>moved(
+                        URI.create("/api/v1/articles/" + a.slug), List.of(SurrogateKeys.article(a.id)))))
                 .orElseThrow(() -> new NotFoundException("No published article has this slug."));
     }
 
+    /** Newest first, or with {@code q} the search hits, by relevance unless {@code sort=newest}. */
     @Transactional
-    public Page<ArticleSummaryResponse> listPublic(ArticleFilters filters) {
-        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
+    public Tagged<Page<ArticleSummaryResponse>> listPublic(ArticleFilters filters, ArticleSearch search) {
+        String text = searchText(search.query());
+        boolean newest = newest(search.sort, text != null);
         ArticleQuery query = query(filters, null);
-        Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
-        List<Article> rows = articles.visiblePage(query, afterAt, afterId, page.limit(), clock.instant());
-        return Page.of(rows, page.limit(), mapper::summary,
-                a -> PageRequest.encode(a.publishedAt.toString(), a.id.toString()));
+        Instant now = clock.instant();
+        if (text == null) {
+            PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
+            Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
+            UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
+            List<Article> rows = articles.visiblePage(query, afterAt, afterId, page.limit(), now);
+            return Tagged.of(Page.of(rows, page.limit(), mapper::summary,
+                    a -> PageRequest.encode(a.publishedAt.toString(), a.id.toString())), listKeys(rows, page.limit(), a -> a));
+        }
+        if (newest) {
+            PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
+            Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
+            UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
+            List<Hit> hits = articles.searchPage(query, text, true, null, afterAt, afterId, page.limit(), now);
+            return Tagged.of(Page.of(hits, page.limit(), this::summary,
+                    h -> PageRequest.encode(h.article().publishedAt.toString(), h.article().id.toString())),
+                    listKeys(hits, page.limit(), Hit::article));
+        }
+        // Relevance: the cursor holds the last hit's whole sort key, and names its query, since a
+        // rank means nothing for another one.
+        String fingerprint = Integer.toHexString(text.hashCode());
+        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 4);
+        page.after().filter(c -> !c.get(3).equals(fingerprint)).ifPresent(c -> {
+            throw PageRequest.badCursor();
+        });
+        Float afterRank = page.after().map(c -> rank(c.get(0))).orElse(null);
+        Instant afterAt = page.after().map(c -> instant(c.get(1))).orElse(null);
+        UUID afterId = page.after().map(c -> uuid(c.get(2))).orElse(null);
+        List<Hit> hits = articles.searchPage(query, text, false, afterRank, afterAt, afterId, page.limit(), now);
+        return Tagged.of(Page.of(hits, page.limit(), this::summary,
+                h -> PageRequest.encode(Float.toString(h.rank()), h.article().publishedAt.toString(),
+                        h.article().id.toString(), fingerprint)),
+                listKeys(hits, page.limit(), Hit::article));
+    }
+
+    private ArticleSummaryResponse summary(Hit hit) {
+        return mapper.summary(hit.article(), SearchText.highlighted(hit.snippet()));
+    }
+
+    /** Every list is purged with "articles"; the shown rows add what they show. */
+    private <R> List<String> listKeys(List<R> rows, int limit, Function<R, Article> article) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(SurrogateKeys.ARTICLES);
+        rows.stream().limit(limit).map(article).forEach(a -> keys.addAll(mapper.keys(a)));
+        return List.copyOf(keys);
+    }
+
+    private static String searchText(String q) {
+        if (q == null) {
+            return null;
+        }
+        if (q.length() > ArticleSearch.MAX_QUERY_LENGTH) {
+            throw new InvalidException("q", "must be at most " + ArticleSearch.MAX_QUERY_LENGTH + " characters");
+        }
+        if (q.isBlank()) {
+            throw new InvalidException("q", "must not be empty; leave it out to list every article");
+        }
+        return q.strip();
+    }
+
+    private static boolean newest(String sort, boolean searching) {
+        if (sort == null) {
+            return !searching;
+        }
+        return switch (sort) {
+            case "newest" -> true;
+            case "relevance" -> {
+                if (!searching) {
+                    throw new InvalidException("sort", "relevance needs a search query in q");
+                }
+                yield false;
+            }
+            default -> throw new InvalidException("sort", "must be relevance or newest");
+        };
+    }
+
+    private static Float rank(String cursorPart) {
+        try {
+            float rank = Float.parseFloat(cursorPart);
+            if (Float.isFinite(rank)) {
+                return rank;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw PageRequest.badCursor();
     }
 
     @Transactional

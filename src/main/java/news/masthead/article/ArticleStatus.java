@@ -7,11 +7,11 @@ public enum ArticleStatus {
     DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED, TRASHED;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static ArticleStatus of(Article a, Instant now) {
-        ArticleStatus stored = valueOf(a.status.toUpperCase());
+        ArticleStatus stored = valueOf(a.status.toUpperCase(java.util.Locale.ROOT));
         if (stored == PUBLISHED && a.visibleFrom != null && a.visibleFrom.isAfter(now)) {
             return SCHEDULED;
         }

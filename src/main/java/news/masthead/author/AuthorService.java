@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import news.masthead.article.ArticleRepository;
 import news.masthead.author.api.AdminAuthorResponse;
 import news.masthead.author.api.AuthorResponse;
 import news.masthead.author.api.AuthorWrite;
+import news.masthead.common.cache.ContentChanged;
+import news.masthead.common.cache.SurrogateKeys;
+import news.masthead.common.cache.Tagged;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
@@ -30,8 +34,11 @@ public class AuthorService {
     private final ArticleRepository articles;
     private final StrictJson strict;
     private final Now clock;
+    private final ContentChanged changed;
 
-    AuthorService(AuthorRepository authors, ArticleRepository articles, StrictJson strict, Now clock) {
+    AuthorService(AuthorRepository authors, ArticleRepository articles, StrictJson strict, Now clock,
+                  ContentChanged changed) {
+        this.changed = changed;
         this.authors = authors;
         this.articles = articles;
         this.strict = strict;
@@ -47,6 +54,7 @@ public class AuthorService {
         apply(a, write);
         a.modifiedAt = now;
         authors.persist(a);
+        changed.publish("author " + a.id);
         return admin(a);
     }
 
@@ -70,6 +78,7 @@ public class AuthorService {
         if (!next.equals(current)) {
             apply(a, next);
             a.modifiedAt = clock.instant();
+            changed.publish("author " + a.id);
         }
         return admin(a);
     }
@@ -83,23 +92,31 @@ public class AuthorService {
                     + " article(s), in some status; take it off them first.");
         }
         authors.delete(a);
+        changed.publish("author " + a.id);
     }
 
     @Transactional
-    public Page<AuthorResponse> listPublic(String limit, String cursor) {
-        return page(limit, cursor, AuthorService::publicView);
+    public Tagged<Page<AuthorResponse>> listPublic(String limit, String cursor) {
+        PageRequest page = PageRequest.parse(limit, cursor, 1);
+        List<Author> rows = rows(page);
+        List<String> keys = new ArrayList<>(List.of(SurrogateKeys.AUTHORS));
+        rows.stream().limit(page.limit()).forEach(a -> keys.add(SurrogateKeys.author(a.id)));
+        return Tagged.of(Page.of(rows, page.limit(), AuthorService::publicView, a -> PageRequest.encode(a.slug)), keys);
     }
 
     @Transactional
-    public AuthorResponse getPublic(String slug) {
-        return authors.findBySlug(slug).map(AuthorService::publicView)
+    public Tagged<AuthorResponse> getPublic(String slug) {
+        return authors.findBySlug(slug).map(a -> Tagged.of(publicView(a), List.of(SurrogateKeys.author(a.id))))
                 .orElseThrow(() -> new NotFoundException("No author has this slug."));
     }
 
     private <T> Page<T> page(String limit, String cursor, Function<Author, T> view) {
         PageRequest page = PageRequest.parse(limit, cursor, 1);
-        List<Author> rows = authors.pageBySlug(page.after().map(c -> c.get(0)).orElse(null), page.limit() + 1);
-        return Page.of(rows, page.limit(), view, a -> PageRequest.encode(a.slug));
+        return Page.of(rows(page), page.limit(), view, a -> PageRequest.encode(a.slug));
+    }
+
+    private List<Author> rows(PageRequest page) {
+        return authors.pageBySlug(page.after().map(c -> c.get(0)).orElse(null), page.limit() + 1);
     }
 
     private Author find(UUID id) {

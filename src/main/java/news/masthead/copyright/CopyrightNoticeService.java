@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.ArticleRepository;
+import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
@@ -34,9 +35,11 @@ public class CopyrightNoticeService {
     private final Now clock;
     private final PartnerService partners;
     private final SyndicationLedger ledger;
+    private final ContentChanged changed;
 
     CopyrightNoticeService(CopyrightNoticeRepository notices, ArticleRepository articles, StrictJson strict, Now clock,
-                           PartnerService partners, SyndicationLedger ledger) {
+                           PartnerService partners, SyndicationLedger ledger, ContentChanged changed) {
+        this.changed = changed;
         this.notices = notices;
         this.articles = articles;
         this.strict = strict;
@@ -54,6 +57,7 @@ public class CopyrightNoticeService {
         n.modifiedAt = now;
         apply(n, write, now);
         notices.persist(n);
+        changed.publish("notice " + n.id);
         return view(n);
     }
 
@@ -88,6 +92,7 @@ public class CopyrightNoticeService {
                 notices.flush();
                 ledger.noticeRightsChanged(n.id);
             }
+            changed.publish("notice " + n.id);
         }
         return view(n);
     }
@@ -101,6 +106,7 @@ public class CopyrightNoticeService {
                     + " article(s), in some status; give them another notice first.");
         }
         notices.delete(n);
+        changed.publish("notice " + n.id);
     }
 
     private CopyrightNotice find(UUID id) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import news.masthead.article.ArticleReader;
 import news.masthead.article.api.ArticleFilters;
+import news.masthead.article.api.ArticleSearch;
 import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.AuthorRef;
 import news.masthead.copyright.CopyrightNotice;
@@ -80,11 +81,12 @@ public class FeedService {
      * nothing that {@code GET /api/v1/sections} does not.
      */
     private Feed feed(String sectionSlug, URI apiBase, String format) {
-        SectionResponse section = sectionSlug == null ? null : sections.getPublic(sectionSlug);
+        SectionResponse section = sectionSlug == null ? null : sections.getPublic(sectionSlug).body();
         ArticleFilters filters = new ArticleFilters();
         filters.section = sectionSlug;
         filters.limit = Integer.toString(SIZE);
-        List<FeedEntry> entries = articles.listPublic(filters).data().stream().map(this::entry).toList();
+        List<FeedEntry> entries = articles.listPublic(filters, new ArticleSearch()).body().data().stream()
+                .map(this::entry).toList();
 
         String self = apiBase.resolve("api/v1/feeds/" + format).toString()
                 + (sectionSlug == null ? "" : "?section=" + URLEncoder.encode(sectionSlug, StandardCharsets.UTF_8));

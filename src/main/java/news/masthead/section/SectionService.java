@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.ArticleRepository;
+import news.masthead.common.cache.ContentChanged;
+import news.masthead.common.cache.SurrogateKeys;
+import news.masthead.common.cache.Tagged;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
@@ -35,8 +38,11 @@ public class SectionService {
     private final ArticleRepository articles;
     private final StrictJson strict;
     private final Now clock;
+    private final ContentChanged changed;
 
-    SectionService(SectionRepository sections, ArticleRepository articles, StrictJson strict, Now clock) {
+    SectionService(SectionRepository sections, ArticleRepository articles, StrictJson strict, Now clock,
+                   ContentChanged changed) {
+        this.changed = changed;
         this.sections = sections;
         this.articles = articles;
         this.strict = strict;
@@ -52,6 +58,7 @@ public class SectionService {
         apply(s, write);
         s.modifiedAt = now;
         sections.persist(s);
+        changed.publish("section " + s.id);
         return admin(s);
     }
 
@@ -77,6 +84,7 @@ public class SectionService {
         if (!next.equals(current)) {
             apply(s, next);
             s.modifiedAt = clock.instant();
+            changed.publish("section " + s.id);
         }
         return admin(s);
     }
@@ -93,11 +101,12 @@ public class SectionService {
                     + " article(s), in some status; move them to another section first.");
         }
         sections.delete(s);
+        changed.publish("section " + s.id);
     }
 
     /** Every section depth-first: a parent, then its subsections; siblings by position, then name. */
     @Transactional
-    public SectionList tree() {
+    public Tagged<SectionList> tree() {
         List<Section> all = sections.allWithParents();
         Map<UUID, List<Section>> children = new HashMap<>();
         List<Section> roots = new ArrayList<>();
@@ -108,17 +117,19 @@ public class SectionService {
                 children.computeIfAbsent(s.parent.id, k -> new ArrayList<>()).add(s);
             }
         }
+        List<String> keys = new ArrayList<>(List.of(SurrogateKeys.SECTIONS));
+        all.forEach(s -> keys.add(SurrogateKeys.section(s.id)));
         List<SectionResponse> out = new ArrayList<>(all.size());
         Set<UUID> seen = new HashSet<>();
         for (Section root : roots) {
             visit(root, children, seen, out);
         }
-        return new SectionList(out);
+        return Tagged.of(new SectionList(out), keys);
     }
 
     @Transactional
-    public SectionResponse getPublic(String slug) {
-        return sections.findBySlug(slug).map(SectionService::publicView)
+    public Tagged<SectionResponse> getPublic(String slug) {
+        return sections.findBySlug(slug).map(s -> Tagged.of(publicView(s), List.of(SurrogateKeys.section(s.id))))
                 .orElseThrow(() -> new NotFoundException("No section has this slug."));
     }
 

@@ -184,7 +184,7 @@ public class SyndicationService {
     }
 
     private SyndicatedArticle syndicated(Article a) {
-        return SyndicatedArticle.of(mapper.article(a), embargo(a));
+        return SyndicatedArticle.of(mapper.article(a), a.revision, embargo(a));
     }
 
     private NinjsDocument ninjs(Article a) {

@@ -32,7 +32,7 @@ class ContentArticleApiTest {
         given().get("/api/v1/articles/" + a.slug()).then()
                 .statusCode(200).contentType("application/json")
                 .header("ETag", notNullValue())
-                .header("Cache-Control", equalTo("public, max-age=60"))
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=30"))
                 .body("id", equalTo(a.id()))
                 .body("slug", equalTo(a.slug()))
                 .body("section.slug", equalTo(section))

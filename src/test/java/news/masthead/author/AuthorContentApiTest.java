@@ -32,7 +32,7 @@ class AuthorContentApiTest {
                 .then().statusCode(200)
                 .contentType("application/json")
                 .header("ETag", startsWith("\""))
-                .header("Cache-Control", equalTo("public, max-age=60"))
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=30"))
                 .body("slug", equalTo(slug))
                 .body("name", equalTo("Public Person"))
                 .body("jobTitle", equalTo("Reporter"))

@@ -41,7 +41,7 @@ class SectionContentApiTest {
                 .then().statusCode(200)
                 .contentType("application/json")
                 .header("ETag", startsWith("\""))
-                .header("Cache-Control", equalTo("public, max-age=60"))
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=30"))
                 .extract().jsonPath();
         List<String> slugs = tree.getList("data.slug");
         int at = slugs.indexOf(root);

@@ -48,7 +48,7 @@ final class SyncClient {
         String id = (String) change.get("id");
         if ("upsert".equals(change.get("type"))) {
             Map<String, Object> article = (Map<String, Object>) change.get("article");
-            applied.add(id + "@" + article.get("headline") + "@" + article.get("updatedAt") + "@" + article.get("summary"));
+            applied.add(id + "@" + article.get("revision"));
             copy.put(id, article);
         } else {
             applied.add(id + "@removal@" + change.get("reason"));

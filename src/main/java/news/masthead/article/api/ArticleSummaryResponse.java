@@ -17,5 +17,9 @@ public record ArticleSummaryResponse(
         List<String> tags,
         CopyrightView copyright,
         Instant publishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Search hits only (with q): an excerpt of the body text, HTML-escaped, with the "
+                + "matching words in <mark> tags. Absent without q, or when the body has no text.",
+                example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …")
+        String snippet) {
 }

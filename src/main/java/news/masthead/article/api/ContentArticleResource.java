@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import news.masthead.article.ArticleReader;
 import news.masthead.common.http.Cacheable;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,12 +34,16 @@ public class ContentArticleResource {
     }
 
     @GET
-    @Operation(operationId = "listArticles", summary = "List published articles, newest first")
+    @Operation(operationId = "listArticles", summary = "List or search published articles",
+            description = "Newest first (publishedAt, then id). With `q`, only articles matching the search, by "
+                    + "relevance (then newest) unless `sort=newest`; each hit carries a highlighted `snippet`. "
+                    + "Every filter combines with `q`, and the cursor pages either order.")
     @APIResponse(responseCode = "200", description = "A page of article summaries.",
             content = @Content(schema = @Schema(implementation = ArticleSummaryPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response list(@BeanParam ArticleFilters filters, @Context HttpHeaders headers) {
-        return cacheable.ok(reader.listPublic(filters), headers);
+    public Response list(@BeanParam ArticleFilters filters, @BeanParam ArticleSearch search,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, () -> reader.listPublic(filters, search));
     }
 
     @GET
@@ -50,12 +54,7 @@ public class ContentArticleResource {
     @APIResponse(responseCode = "301", description = "An old slug of the article: Location names the current one.",
             headers = @Header(name = "Location", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        ContentLookup found = reader.findPublic(slug);
-        if (found.movedTo() != null) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(URI.create("/api/v1/articles/" + found.movedTo())).build();
-        }
-        return cacheable.ok(found.article(), headers);
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, () -> reader.findPublic(slug));
     }
 }

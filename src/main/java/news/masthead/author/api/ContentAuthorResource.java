@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import news.masthead.author.AuthorService;
 import news.masthead.common.http.Cacheable;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,8 +41,8 @@ public class ContentAuthorResource {
     public Response list(
             @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
-            @Context HttpHeaders headers) {
-        return cacheable.ok(service.listPublic(limit, cursor), headers);
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, () -> service.listPublic(limit, cursor));
     }
 
     @GET
@@ -50,7 +51,7 @@ public class ContentAuthorResource {
     @APIResponse(responseCode = "200", description = "The author.",
             content = @Content(schema = @Schema(implementation = AuthorResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        return cacheable.ok(service.getPublic(slug), headers);
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, () -> service.getPublic(slug));
     }
 }

@@ -6,30 +6,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.URI;
 import java.util.Base64;
+import java.util.function.Supplier;
+import news.masthead.common.cache.ContentCaching;
+import news.masthead.common.cache.Tagged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Public responses are rendered to bytes once; the strong ETag is a hash of exactly those bytes,
- * so equal content always has an equal ETag on every instance.
+ * Public responses are rendered to bytes once and kept in the {@link ContentCaching content cache};
+ * the strong ETag is a hash of exactly those bytes, so equal content always has an equal ETag on
+ * every instance. {@code Surrogate-Key} names everything a response shows, for CDN purges.
  */
 @ApplicationScoped
 public class Cacheable {
+    public static final String SURROGATE_KEY = "Surrogate-Key";
     private final ObjectMapper json;
+    private final ContentCaching cache;
     private final String cacheControl;
 
-    public Cacheable(ObjectMapper json, @ConfigProperty(name = "masthead.content.max-age") int maxAge) {
+    public Cacheable(ObjectMapper json, ContentCaching cache,
+                     @ConfigProperty(name = "masthead.content.max-age") int maxAge,
+                     @ConfigProperty(name = "masthead.content.stale-while-revalidate") int staleWhileRevalidate) {
         this.json = json;
-        this.cacheControl = "public, max-age=" + maxAge;
+        this.cache = cache;
+        this.cacheControl = "public, max-age=" + maxAge
+                + (staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + staleWhileRevalidate : "");
     }
 
-    public Response ok(Object body, HttpHeaders request) {
-        return ok(render(body), MediaType.APPLICATION_JSON_TYPE, request);
-    }
-
-    /** The same for a body already rendered to bytes in another format (feeds: Atom, RSS, JSON Feed). */
+    /** A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not kept. */
     public Response ok(byte[] bytes, MediaType type, HttpHeaders request) {
         String etag = etagOf(bytes);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
@@ -40,7 +48,40 @@ public class Cacheable {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
-    private byte[] render(Object body) {
+    /** A rendered answer: the exact bytes and their ETag, or the place the resource moved to. */
+    record Rendered(byte[] bytes, String etag, String surrogateKey, URI location) {
+    }
+
+    /**
+     * Answers from the cache, keyed by path and query exactly as sent; {@code load} runs only on a
+     * miss. What {@code load} throws (a 404, a bad parameter) is answered as usual and not cached.
+     */
+    public <T> Response ok(UriInfo uri, HttpHeaders request, Supplier<Tagged<T>> load) {
+        URI requested = uri.getRequestUri();
+        String key = requested.getRawQuery() == null ? requested.getRawPath() : requested.getRawPath() + "?" + requested.getRawQuery();
+        Rendered r = cache.get(key, () -> render(load.get()));
+        if (r.location() != null) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(r.location())
+                    .header(SURROGATE_KEY, r.surrogateKey()).build();
+        }
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), r.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, r.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
+        }
+        return Response.ok(r.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, r.etag())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
+    }
+
+    private Rendered render(Tagged<?> tagged) {
+        String keys = String.join(" ", tagged.keys());
+        if (tagged.movedTo() != null) {
+            return new Rendered(null, null, keys, tagged.movedTo());
+        }
+        byte[] bytes = bytesOf(tagged.body());
+        return new Rendered(bytes, etagOf(bytes), keys, null);
+    }
+
+    private byte[] bytesOf(Object body) {
         try {
             return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

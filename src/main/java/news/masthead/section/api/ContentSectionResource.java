@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import news.masthead.common.http.Cacheable;
 import news.masthead.section.SectionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,8 +37,8 @@ public class ContentSectionResource {
     @APIResponse(responseCode = "200", description = "The whole section tree.",
             content = @Content(schema = @Schema(implementation = SectionList.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response list(@Context HttpHeaders headers) {
-        return cacheable.ok(service.tree(), headers);
+    public Response list(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, service::tree);
     }
 
     @GET
@@ -46,7 +47,7 @@ public class ContentSectionResource {
     @APIResponse(responseCode = "200", description = "The section.",
             content = @Content(schema = @Schema(implementation = SectionResponse.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        return cacheable.ok(service.getPublic(slug), headers);
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, () -> service.getPublic(slug));
     }
 }

@@ -24,11 +24,13 @@ public record SyndicatedArticle(
         Instant publishedAt, Instant updatedAt, List<PublicUpdate> updates,
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Until this instant the story is embargoed: not to be shown to the public.")
-        Instant embargoedUntil) {
+        Instant embargoedUntil,
+        @Schema(description = "Grows with every change of the article: apply an upsert only if it is newer than your copy.")
+        int revision) {
 
-    public static SyndicatedArticle of(ArticleResponse a, Instant embargoedUntil) {
+    public static SyndicatedArticle of(ArticleResponse a, int revision, Instant embargoedUntil) {
         List<Block> body = BodyHtml.kept(a.body(), Set.of());
         return new SyndicatedArticle(a.id(), a.slug(), a.headline(), a.summary(), a.section(), a.authors(), a.tags(),
-                body, a.copyright(), a.publishedAt(), a.updatedAt(), a.updates(), embargoedUntil);
+                body, a.copyright(), a.publishedAt(), a.updatedAt(), a.updates(), embargoedUntil, revision);
     }
 }

@@ -1,0 +1,136 @@
+package news.masthead.common.cache;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Listens on its own connection for the notifications writers send on commit, and moves the
+ * {@link ContentCache} to a new generation for each. A notification sent while the connection
+ * was down is lost, so every (re)connect starts a new generation too; while disconnected the
+ * cache serves nothing.
+ */
+public class ChangeListener implements Runnable {
+    public static final String CHANNEL = "masthead_cache";
+    private static final Logger LOG = Logger.getLogger(ChangeListener.class);
+
+    /** Opens the dedicated connection; never one from the pool, which would be held forever. */
+    public interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    /** The earliest instant after {@code now} at which a hidden article becomes visible by time alone, or null. */
+    public interface NextDue {
+        Instant after(Connection connection, Instant now) throws SQLException;
+    }
+
+    private final Connector connector;
+    private final NextDue nextDue;
+    private final ContentCache cache;
+    private final Supplier<Instant> clock;
+    private final Duration check;
+    private volatile boolean running = true;
+    private volatile Connection connection;
+    private Instant due;
+
+    /** {@code check}: how often a quiet connection is tested, so a silently dropped one is noticed. */
+    public ChangeListener(Connector connector, NextDue nextDue, ContentCache cache, Supplier<Instant> clock, Duration check) {
+        this.connector = connector;
+        this.nextDue = nextDue;
+        this.cache = cache;
+        this.clock = clock;
+        this.check = check;
+    }
+
+    @Override
+    public void run() {
+        long backoff = 100;
+        while (running) {
+            try (Connection c = connector.open()) {
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                refresh(c);
+                backoff = 100;
+                listen(c);
+            } catch (SQLException | RuntimeException e) {
+                cache.suspend();
+                if (running) {
+                    LOG.warnf("Content cache listener lost its connection (%s); the cache serves nothing until it is back",
+                            e.getMessage());
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 5000);
+                }
+            } finally {
+                connection = null;
+            }
+        }
+        cache.suspend();
+    }
+
+    /** Ends the loop; closing the connection wakes a thread waiting for notifications. */
+    public void stop() {
+        running = false;
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing is all we wanted
+            }
+        }
+    }
+
+    private void listen(Connection c) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        Instant lastContact = clock.get();
+        while (running) {
+            PGNotification[] received = pg.getNotifications(waitMillis());
+            Instant now = clock.get();
+            if (received != null && received.length > 0 || (due != null && !now.isBefore(due))) {
+                refresh(c);
+                lastContact = now;
+            } else if (Duration.between(lastContact, now).compareTo(check) >= 0) {
+                // Tests the connection; a cache left unserved by a race with a local commit serves again.
+                if (cache.serving()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("select 1");
+                    }
+                } else {
+                    refresh(c);
+                }
+                lastContact = now;
+            }
+        }
+    }
+
+    private void refresh(Connection c) throws SQLException {
+        long mark = cache.mark();
+        due = nextDue.after(c, clock.get());
+        cache.refreshed(due, mark);
+    }
+
+    /** Wakes for the next scheduled instant or the next connection check, whichever is first (at least 1 ms: 0 would block forever). */
+    private int waitMillis() {
+        long wait = check.toMillis();
+        if (due != null) {
+            wait = Math.min(wait, Duration.between(clock.get(), due).toMillis() + 1);
+        }
+        return (int) Math.max(1, Math.min(wait, Integer.MAX_VALUE));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package news.masthead.common.cache;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheException;
+import io.quarkus.cache.CacheName;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import news.masthead.common.time.Now;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** This instance's {@link ContentCache}, kept in the Quarkus cache and told of changes by a {@link ChangeListener}. */
+@ApplicationScoped
+public class ContentCaching {
+    private final boolean enabled;
+    private final ContentCache cache;
+    private final ChangeListener listener;
+    private Thread thread;
+
+    ContentCaching(@CacheName("masthead-content") Cache store, Now clock, ChangeListener.NextDue nextDue,
+                   @ConfigProperty(name = "masthead.content.cache.enabled") boolean enabled,
+                   @ConfigProperty(name = "masthead.content.cache.check-connection-every") Duration check,
+                   @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.enabled = enabled;
+        this.cache = new ContentCache(quarkusStore(store), clock::instant);
+        this.listener = new ChangeListener(() -> DriverManager.getConnection(url, user.orElse(null), password.orElse(null)),
+                nextDue, cache, clock::instant, check);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            thread = new Thread(listener, "content-cache-listener");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (thread != null) {
+            listener.stop();
+            thread.join(5000);
+        }
+    }
+
+    public <V> V get(String key, Supplier<V> render) {
+        return cache.get(key, render);
+    }
+
+    /** A change committed on this instance: its readers must see it at once, not when the notification arrives. */
+    public void changedLocally(Instant visibleAt) {
+        cache.changedLocally(visibleAt);
+    }
+
+    /** The cache itself, for tests that watch its generations. */
+    public ContentCache cache() {
+        return cache;
+    }
+
+    private static ContentCache.Store quarkusStore(Cache store) {
+        return new ContentCache.Store() {
+            @Override
+            public <V> V get(String key, Function<String, V> render) {
+                try {
+                    return store.get(key, render).await().indefinitely();
+                } catch (CacheException e) {
+                    // A render that fails (a 404, a bad parameter) is not cached; its exception is the answer.
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public void clear() {
+                store.invalidateAll().await().indefinitely();
+            }
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package news.masthead.common.cache;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A public representation with the surrogate keys of everything it shows, so a CDN can purge
+ * exactly the responses that contain a changed article, author, section or notice. A
+ * representation that moved carries the location instead of a body.
+ */
+public record Tagged<T>(T body, Set<String> keys, URI movedTo) {
+
+    public static <T> Tagged<T> of(T body, Collection<String> keys) {
+        return new Tagged<>(body, new LinkedHashSet<>(keys), null);
+    }
+
+    public static <T> Tagged<T> moved(URI location, Collection<String> keys) {
+        return new Tagged<>(null, new LinkedHashSet<>(keys), location);
+    }
+}
