@@ -46,7 +46,10 @@ class RoleMatrixTest {
             Map.entry("getCopyrightNotice", READERS), Map.entry("patchCopyrightNotice", EDITORS),
             Map.entry("deleteCopyrightNotice", EDITORS),
             Map.entry("createToken", ADMINS), Map.entry("listTokens", ADMINS), Map.entry("getToken", ADMINS),
-            Map.entry("patchToken", ADMINS), Map.entry("revokeToken", ADMINS));
+            Map.entry("patchToken", ADMINS), Map.entry("revokeToken", ADMINS),
+            Map.entry("createWebhook", ADMINS), Map.entry("listWebhooks", ADMINS), Map.entry("getWebhook", ADMINS),
+            Map.entry("patchWebhook", ADMINS), Map.entry("deleteWebhook", ADMINS),
+            Map.entry("listWebhookDeliveries", ADMINS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
