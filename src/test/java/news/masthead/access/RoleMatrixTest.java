@@ -52,7 +52,10 @@ class RoleMatrixTest {
             Map.entry("createPartner", ADMINS), Map.entry("listPartners", ADMINS), Map.entry("getPartner", ADMINS),
             Map.entry("patchPartner", ADMINS), Map.entry("deletePartner", ADMINS),
             Map.entry("listSyndicatedArticles", PARTNERS), Map.entry("getSyndicatedArticle", PARTNERS),
-            Map.entry("listSyndicationChanges", PARTNERS), Map.entry("getPartnerAtomFeed", PARTNERS));
+            Map.entry("listSyndicationChanges", PARTNERS), Map.entry("getPartnerAtomFeed", PARTNERS),
+            Map.entry("createWebhook", ADMINS), Map.entry("listWebhooks", ADMINS), Map.entry("getWebhook", ADMINS),
+            Map.entry("patchWebhook", ADMINS), Map.entry("deleteWebhook", ADMINS),
+            Map.entry("listWebhookDeliveries", ADMINS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {

@@ -1,0 +1,20 @@
+package news.masthead.webhook;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
+
+    /** Newest first; {@code limit + 1} rows so the caller can tell whether more follow. */
+    public List<Webhook> pageByCreated(Instant afterCreatedAt, UUID afterId, int limit) {
+        var query = afterId == null
+                ? find("order by createdAt desc, id desc")
+                : find("createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
+                        afterCreatedAt, afterId);
+        return query.page(0, limit + 1).list();
+    }
+}
