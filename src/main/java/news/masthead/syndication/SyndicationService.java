@@ -154,10 +154,11 @@ public class SyndicationService {
         List<Change> changes = new ArrayList<>();
         for (Object[] r : rows) {
             UUID id = (UUID) r[1];
+            long sequence = ((Number) r[0]).longValue();
             if ("removal".equals(r[2])) {
-                changes.add(Change.removal(id, (String) r[3]));
+                changes.add(Change.removal(id, (String) r[3], sequence));
             } else if (current.containsKey(id)) {
-                changes.add(Change.upsert(current.get(id)));
+                changes.add(Change.upsert(current.get(id), sequence));
             }
         }
         String next = rows.isEmpty() ? PageRequest.encode(afterAt.toString(), Long.toString(afterSeq))

@@ -13,6 +13,7 @@ final class SyncClient {
     String cursor;
     final Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
     final List<String> applied = new ArrayList<>();
+    final List<Long> sequences = new ArrayList<>();
 
     SyncClient(String secret) {
         this.secret = secret;
@@ -46,6 +47,7 @@ final class SyncClient {
     @SuppressWarnings("unchecked")
     private void apply(Map<String, Object> change) {
         String id = (String) change.get("id");
+        sequences.add(((Number) change.get("sequence")).longValue());
         if ("upsert".equals(change.get("type"))) {
             Map<String, Object> article = (Map<String, Object>) change.get("article");
             applied.add(id + "@" + article.get("revision"));

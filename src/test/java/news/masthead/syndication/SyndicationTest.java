@@ -61,7 +61,8 @@ class SyndicationTest {
 
         admin().header("If-Match", story.currentEtag()).post(story.adminPath() + "/unpublish").then().statusCode(200);
         List<Map<String, Object>> seen = client.sync();
-        assertEquals(List.of(Map.of("type", "removal", "id", story.id(), "reason", "unpublished")), seen);
+        assertEquals(1, seen.size());
+        assertEquals(Map.of("type", "removal", "id", story.id(), "reason", "unpublished"), withoutSequence(seen.get(0)));
         assertFalse(client.copy.containsKey(story.id()));
         Partners.as(secret).get("/api/v1/syndication/articles/" + story.id()).then().statusCode(404);
     }
@@ -84,7 +85,8 @@ class SyndicationTest {
         admin().contentType("application/merge-patch+json").body(Map.of("syndication", "none"))
                 .patch("/api/v1/admin/copyright-notices/" + notice).then().statusCode(200);
         List<Map<String, Object>> seen = client.sync();
-        assertEquals(List.of(Map.of("type", "removal", "id", story.id(), "reason", "rights")), seen);
+        assertEquals(1, seen.size());
+        assertEquals(Map.of("type", "removal", "id", story.id(), "reason", "rights"), withoutSequence(seen.get(0)));
     }
 
     @Test
@@ -127,5 +129,11 @@ class SyndicationTest {
         Partners.as(secret).get("/api/v1/syndication/articles").then().statusCode(200);
         admin().delete("/api/v1/admin/partners/" + partner).then().statusCode(204);
         Partners.as(secret).get("/api/v1/syndication/articles").then().statusCode(401);
+    }
+
+    private static Map<String, Object> withoutSequence(Map<String, Object> change) {
+        Map<String, Object> copy = new java.util.HashMap<>(change);
+        assertTrue(copy.remove("sequence") instanceof Number);
+        return copy;
     }
 }

@@ -11,13 +11,15 @@ public record Change(
         @Schema(enumeration = {"upsert", "removal"}) String type,
         UUID id,
         @Schema(description = "On upsert: the article as the partner may now show it.") SyndicatedArticle article,
-        @Schema(enumeration = {"unpublished", "trashed", "rights"}, description = "On removal: why.") String reason) {
+        @Schema(enumeration = {"unpublished", "trashed", "rights"}, description = "On removal: why.") String reason,
+        @Schema(description = "This change's number in the partner's feed: each is handed out once, so a client can "
+                + "tell a change it already applied.") long sequence) {
 
-    public static Change upsert(SyndicatedArticle article) {
-        return new Change("upsert", article.id(), article, null);
+    public static Change upsert(SyndicatedArticle article, long sequence) {
+        return new Change("upsert", article.id(), article, null, sequence);
     }
 
-    public static Change removal(UUID id, String reason) {
-        return new Change("removal", id, null, reason);
+    public static Change removal(UUID id, String reason, long sequence) {
+        return new Change("removal", id, null, reason, sequence);
     }
 }
