@@ -12,5 +12,8 @@ public record ArticlePatch(
         List<String> tags, UUID copyrightNotice,
         @Schema(description = "Makes this change a public update with this note.", maxLength = ArticleWrite.UPDATE_NOTE_MAX, example = "Adds a statement from Ukraine's ambassador.")
         String updateNote,
-        @Schema(enumeration = {"update", "correction"}, defaultValue = "update") String updateKind) {
+        // No schema default: a merge patch carries only what changes, and a generated client would
+        // otherwise send updateKind on every patch, which without updateNote is a 400.
+        @Schema(enumeration = {"update", "correction"}, description = "Only with updateNote; update when absent.")
+        String updateKind) {
 }
