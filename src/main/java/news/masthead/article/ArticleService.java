@@ -180,7 +180,7 @@ public class ArticleService {
             }
             return null;
         }
-        if (!note.isTextual() || note.asText().isBlank() || note.asText().length() > 1000) {
+        if (!note.isTextual() || note.asText().isBlank() || note.asText().length() > news.masthead.article.api.ArticleWrite.UPDATE_NOTE_MAX) {
             throw new InvalidException("updateNote", "must be a non-blank string of at most 1000 characters");
         }
         String k = kind == null || kind.isNull() ? "update" : kind.asText();

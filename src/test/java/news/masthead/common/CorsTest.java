@@ -30,4 +30,13 @@ class CorsTest {
         given().header("Origin", "https://evil.example").header("Authorization", "Bearer test-admin-token")
                 .get("/api/v1/admin/articles").then().header("Access-Control-Allow-Origin", nullValue());
     }
+
+    @Test
+    void errorAnswersCarryTheOriginTooSoBrowsersCanReadTheProblem() {
+        // openapi.yaml documents Access-Control-Allow-Origin on every response, errors included.
+        given().header("Origin", "https://reader.example").get("/api/v1/articles/no-such-article").then().statusCode(404)
+                .header("Access-Control-Allow-Origin", equalTo("*"));
+        given().header("Origin", "https://reader.example").get("/api/v1/articles?limit=0").then().statusCode(400)
+                .header("Access-Control-Allow-Origin", equalTo("*"));
+    }
 }

@@ -48,6 +48,18 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void problemsQuoteTheCallerOnlyUpToTheirDocumentedBounds() {
+        String longName = "p".repeat(5000);
+        var problem = admin().body("{\"headline\": \"Bounded\", \"" + longName + "\": 1}").post("/api/v1/admin/articles")
+                .then().statusCode(400).contentType(PROBLEM).extract().jsonPath();
+        // openapi.yaml: Problem.detail maxLength 2000, FieldError.field and .message maxLength 500.
+        org.junit.jupiter.api.Assertions.assertTrue(problem.getString("detail").length() <= 2000, problem.getString("detail"));
+        org.junit.jupiter.api.Assertions.assertTrue(problem.getString("detail").startsWith("Property 'ppp"));
+        org.junit.jupiter.api.Assertions.assertEquals(500, problem.getString("errors[0].field").length());
+        org.junit.jupiter.api.Assertions.assertTrue(problem.getString("errors[0].field").endsWith("\u2026"));
+    }
+
+    @Test
     void responsesNeverNameTheServerOrLetBrowsersSniff() {
         given().get("/api/v1/articles").then().statusCode(200)
                 .header("X-Content-Type-Options", equalTo("nosniff"))

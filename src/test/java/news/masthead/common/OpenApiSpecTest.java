@@ -63,8 +63,28 @@ class OpenApiSpecTest {
             if (!o.get("responses").has("400")) {
                 faults.add(where + ": no 400");
             }
+            if (!o.get("responses").path("429").path("headers").has("Retry-After")) {
+                faults.add(where + ": no 429 with Retry-After");
+            }
+            // Stated either way: bearer on the Admin API, explicitly none on the public Content API.
+            String security = o.path("security").toString();
+            String expected = path.getKey().startsWith("/api/v1/admin") ? "[{\"bearer\":[]}]" : "[]";
+            if (!security.equals(expected)) {
+                faults.add(where + ": security " + security + ", expected " + expected);
+            }
         }));
         assertTrue(faults.isEmpty(), String.join("\n", faults));
         assertFalse(ids.isEmpty());
+    }
+
+    @Test
+    void aMergePatchDocumentsTheLimitsOfTheWriteItIsValidatedAs() throws Exception {
+        JsonNode schemas = yaml.readTree(given().queryParam("format", "yaml").get("/q/openapi").asString())
+                .path("components").path("schemas");
+        assertEquals(300, schemas.path("ArticlePatch").path("properties").path("headline").path("maxLength").asInt());
+        assertEquals(schemas.path("ArticleWrite").path("properties").path("tags"),
+                schemas.path("ArticlePatch").path("properties").path("tags"));
+        assertEquals(120, schemas.path("SectionPatch").path("properties").path("parent").path("maxLength").asInt());
+        assertEquals(2200, schemas.path("CopyrightNoticePatch").path("properties").path("year").path("maximum").asInt());
     }
 }

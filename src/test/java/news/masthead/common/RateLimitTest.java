@@ -30,9 +30,11 @@ class RateLimitTest {
         for (int i = 0; i < 5; i++) {
             given().header("X-Forwarded-For", client).get("/api/v1/articles").then().statusCode(200);
         }
-        given().header("X-Forwarded-For", client).get("/api/v1/articles").then()
+        given().header("X-Forwarded-For", client).header("Origin", "https://reader.example").get("/api/v1/articles").then()
                 .statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", notNullValue())
+                // As openapi.yaml says: whole seconds, 1 to 60 (the limits are per minute), readable cross-origin.
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9]|[1-5][0-9]|60"))
+                .header("Access-Control-Allow-Origin", equalTo("*"))
                 .body("type", equalTo("urn:masthead:problem:too-many-requests"));
         given().header("X-Forwarded-For", "203.0.113.6").get("/api/v1/articles").then().statusCode(200);
     }

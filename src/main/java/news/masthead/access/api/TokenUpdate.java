@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The fields of a token that may change after creation; role and secret never do. */
 @Schema(name = "TokenUpdate")
 public record TokenUpdate(
-        @NotBlank @Size(max = 100) String name,
-        @Size(max = 50) List<@NotBlank @Size(max = 120) String> sections,
+        @NotBlank @Size(max = TokenCreate.NAME_MAX) String name,
+        @Size(max = TokenCreate.SECTIONS_MAX) List<@NotBlank @Size(max = 120) String> sections,
         Instant expiresAt) {
 }

@@ -1,34 +1,37 @@
 package news.masthead.article.api;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import news.masthead.access.api.TokenCreate;
 import news.masthead.article.body.Block;
+import news.masthead.common.json.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AdminArticle", description = "An article in any status, with its workflow and audit fields.")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AdminArticleResponse(
         UUID id,
-        String slug,
-        String headline,
-        String summary,
+        @Schema(maxLength = Slugs.MAX_LENGTH, pattern = Slugs.REGEX) String slug,
+        @Schema(maxLength = ArticleWrite.HEADLINE_MAX) String headline,
+        @Schema(maxLength = ArticleWrite.SUMMARY_MAX) String summary,
         SectionRef section,
-        List<AuthorRef> authors,
-        List<String> tags,
-        List<Block> body,
+        @Schema(maxItems = ArticleWrite.AUTHORS_MAX) List<AuthorRef> authors,
+        @Schema(maxItems = ArticleWrite.TAGS_MAX) List<@Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
+        @Schema(maxItems = ArticleWrite.BODY_MAX) List<Block> body,
         @Schema(description = "Id of the article's copyright notice.") UUID copyrightNotice,
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,
         List<PublicUpdate> updates,
         @Schema(enumeration = {"draft", "scheduled", "published", "unpublished", "trashed"}) String status,
-        @Schema(description = "Increases with every accepted change; the ETag is this number in quotes.") int revision,
+        @Schema(description = "Increases with every accepted change; the ETag is this number in quotes.", minimum = "1", maximum = "2147483647") int revision,
         Instant createdAt,
-        String createdBy,
+        @Schema(description = "Name of the token that created it.", maxLength = TokenCreate.NAME_MAX) String createdBy,
         Instant modifiedAt,
-        String modifiedBy,
+        @Schema(description = "Name of the token that changed it last.", maxLength = TokenCreate.NAME_MAX) String modifiedBy,
         @Schema(description = "When a scheduled or embargoed article becomes public; null otherwise.") Instant scheduledAt,
         @Schema(description = "The embargo: the public may not see the story before it.") Instant embargoedUntil) {
 }

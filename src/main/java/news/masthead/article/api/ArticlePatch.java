@@ -10,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ArticlePatch(
         String slug, String headline, String summary, List<Block> body, String section, List<String> authors,
         List<String> tags, UUID copyrightNotice,
-        @Schema(description = "Makes this change a public update with this note.", example = "Adds a statement from Ukraine's ambassador.")
+        @Schema(description = "Makes this change a public update with this note.", maxLength = ArticleWrite.UPDATE_NOTE_MAX, example = "Adds a statement from Ukraine's ambassador.")
         String updateNote,
-        @Schema(enumeration = {"update", "correction"}, defaultValue = "update") String updateKind) {
+        // No schema default: a merge patch carries only what changes, and a generated client would
+        // otherwise send updateKind on every patch, which without updateNote is a 400.
+        @Schema(enumeration = {"update", "correction"}, description = "Only with updateNote; update when absent.")
+        String updateKind) {
 }

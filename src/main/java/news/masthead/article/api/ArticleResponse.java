@@ -1,22 +1,24 @@
 package news.masthead.article.api;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import news.masthead.article.body.Block;
+import news.masthead.common.json.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Article", description = "A published article as readers see it.")
 public record ArticleResponse(
         UUID id,
-        String slug,
-        String headline,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String summary,
+        @Schema(maxLength = Slugs.MAX_LENGTH, pattern = Slugs.REGEX) String slug,
+        @Schema(maxLength = ArticleWrite.HEADLINE_MAX) String headline,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) String summary,
         @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
-        List<AuthorRef> authors,
-        List<String> tags,
-        List<Block> body,
+        @Schema(maxItems = ArticleWrite.AUTHORS_MAX) List<AuthorRef> authors,
+        @Schema(maxItems = ArticleWrite.TAGS_MAX) List<@Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
+        @Schema(maxItems = ArticleWrite.BODY_MAX) List<Block> body,
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,

@@ -1,20 +1,22 @@
 package news.masthead.article.api;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import news.masthead.common.json.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ArticleSummary", description = "An article in lists: the Article without body and updates.")
 public record ArticleSummaryResponse(
         UUID id,
-        String slug,
-        String headline,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String summary,
+        @Schema(maxLength = Slugs.MAX_LENGTH, pattern = Slugs.REGEX) String slug,
+        @Schema(maxLength = ArticleWrite.HEADLINE_MAX) String headline,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) String summary,
         @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
-        List<AuthorRef> authors,
-        List<String> tags,
+        @Schema(maxItems = ArticleWrite.AUTHORS_MAX) List<AuthorRef> authors,
+        @Schema(maxItems = ArticleWrite.TAGS_MAX) List<@Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,

@@ -18,15 +18,24 @@ public record ArticleWrite(
         @Size(max = Slugs.MAX_LENGTH)
         @Schema(description = "Derived from the headline when absent.", example = "trump-to-meet-putin-in-hungary")
         String slug,
-        @NotBlank @Size(max = 300)
+        @NotBlank @Size(max = ArticleWrite.HEADLINE_MAX)
         @Schema(example = "Leaders agree to meet in Budapest in effort to end war")
         String headline,
-        @Size(max = 2000) String summary,
-        @Size(max = 500, message = "may hold at most 500 blocks") List<@Valid @NotNull Block> body,
+        @Size(max = ArticleWrite.SUMMARY_MAX) String summary,
+        @Size(max = ArticleWrite.BODY_MAX, message = "may hold at most 500 blocks") List<@Valid @NotNull Block> body,
         @Size(max = Slugs.MAX_LENGTH) @Schema(description = "Section slug.", example = "war-in-ukraine") String section,
-        @Size(max = 20) @Schema(description = "Author slugs, in byline order.") List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors,
-        @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
+        @Size(max = ArticleWrite.AUTHORS_MAX) @Schema(description = "Author slugs, in byline order.") List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors,
+        @Size(max = ArticleWrite.TAGS_MAX) List<@NotBlank @Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
         @Schema(description = "Copyright notice id; the default notice when absent.") UUID copyrightNotice) {
+    // Named so the read schemas (Article, ArticleSummary, AdminArticle) state the same bounds.
+    public static final int HEADLINE_MAX = 300;
+    public static final int SUMMARY_MAX = 2000;
+    public static final int BODY_MAX = 500;
+    public static final int AUTHORS_MAX = 20;
+    public static final int TAGS_MAX = 50;
+    public static final int TAG_MAX_LENGTH = 100;
+    /** ArticleService checks it: a public update note is at most this long. */
+    public static final int UPDATE_NOTE_MAX = 1000;
 
     public List<Block> bodyOrEmpty() {
         return body == null ? List.of() : body;

@@ -52,7 +52,7 @@ public class ContentArticleResource {
     @APIResponse(responseCode = "200", description = "The article.",
             content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "301", description = "An old slug of the article: Location names the current one.",
-            headers = @Header(name = "Location", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+            headers = @Header(name = "Location", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 2048)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
         return cacheable.ok(uri, headers, () -> reader.findPublic(slug));

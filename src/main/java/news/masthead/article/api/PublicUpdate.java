@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PublicUpdate(
         Instant at,
         @Schema(enumeration = {"update", "correction"}) String kind,
-        @Schema(example = "Adds a statement from Ukraine's ambassador.") String note) {
+        @Schema(example = "Adds a statement from Ukraine's ambassador.", maxLength = ArticleWrite.UPDATE_NOTE_MAX) String note) {
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -19,7 +21,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents what every operation can answer besides success, from the same rules the runtime
  * follows: admin operations may be 401/403, a path with an id may be 404, a body may be 413/415,
- * an If-Match write may be 409/412/428. Keeping it here means no operation can forget them.
+ * an If-Match write may be 409/412/428, any request may be rate limited (429) and any may meet a
+ * fault of ours (500). Keeping it here means no operation can forget them. It also states who may
+ * call what (admin operations need the bearer scheme, content operations nothing) and hands the
+ * schemas to {@link SchemaLimits}.
  */
 public class ProblemResponses implements OASFilter {
     private static final String PROBLEM = "#/components/schemas/Problem";
@@ -29,6 +34,7 @@ public class ProblemResponses implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) ->
                 item.getOperations().forEach((method, op) -> document(path, method, op)));
         examples(openAPI);
+        SchemaLimits.apply(openAPI);
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation op) {
@@ -38,7 +44,7 @@ public class ProblemResponses implements OASFilter {
         if (admin) {
             problem(responses, "401", "No token, or an unknown, revoked or expired one.");
             responses.getAPIResponse("401").addHeader("WWW-Authenticate",
-                    OASFactory.createHeader().description("Bearer realm=\"masthead\"").schema(string()));
+                    OASFactory.createHeader().description("Bearer realm=\"masthead\"").schema(string(200)));
             problem(responses, "403", "The token's role may not do this.");
         }
         if (path.contains("{")) {
@@ -55,13 +61,47 @@ public class ProblemResponses implements OASFilter {
             problem(responses, "412", "If-Match names a revision that is no longer current; the problem says the current one.");
             problem(responses, "428", "If-Match is missing.");
         }
+        // RateLimitFilter runs before anything else, so every operation can answer this.
+        problem(responses, "429", "Too many requests from this token or address; wait Retry-After seconds.");
+        responses.getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader().required(true)
+                .description("Seconds until the limiter lets this caller through again.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
+                        .maximum(BigDecimal.valueOf(60))));
+        // ProblemMapper's last resort: a fault of ours still answers problem+json, never a stack trace.
+        problem(responses, "500", "A fault on our side; the problem carries no internals.");
         if (!admin && method == PathItem.HttpMethod.GET) {
             cacheHeaders(responses.getAPIResponse("200"));
         }
-        if (admin && path.contains("/articles")) {
+        if (writesArticleWithEtag(path, method)) {
             etag(responses.getAPIResponse("200"));
             etag(responses.getAPIResponse("201"));
         }
+        responses.getAPIResponses().values().forEach(ProblemResponses::corsHeader);
+        // Content operations are public; saying so (rather than leaving security out) tells tools
+        // and readers that no credentials are needed, not that someone forgot them.
+        if (!admin) {
+            op.setSecurity(new ArrayList<>());
+        }
+    }
+
+    /** ArticleEtags sets an ETag on answers that carry one whole admin article; lists and revisions have none. */
+    private static boolean writesArticleWithEtag(String path, PathItem.HttpMethod method) {
+        if (!path.startsWith("/api/v1/admin/articles")) {
+            return false;
+        }
+        if (path.contains("/revisions")) {
+            return path.endsWith("/restore");
+        }
+        return !(path.equals("/api/v1/admin/articles") && method == PathItem.HttpMethod.GET);
+    }
+
+    /** Cors answers with the origin on every response to an allowed Origin, errors included. */
+    private static void corsHeader(APIResponse response) {
+        response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
+                .description("Present when the request's Origin may read this API: any (*) or a listed origin for the "
+                        + "Content API (MASTHEAD_CORS_CONTENT_ORIGINS), a listed origin for the Admin API "
+                        + "(MASTHEAD_CORS_ADMIN_ORIGINS).")
+                .schema(string(2048)));
     }
 
     /** Adds the response, or gives one the framework generated (such as 400 for @Valid) the problem body. */
@@ -79,14 +119,14 @@ public class ProblemResponses implements OASFilter {
         if (ok == null) {
             return;
         }
-        ok.addHeader("ETag", OASFactory.createHeader().description("Strong validator of exactly these bytes.").schema(string()));
-        ok.addHeader("Cache-Control", OASFactory.createHeader().description("public, max-age=60 (configurable).").schema(string()));
+        ok.addHeader("ETag", OASFactory.createHeader().description("Strong validator of exactly these bytes.").schema(string(100)));
+        ok.addHeader("Cache-Control", OASFactory.createHeader().description("public, max-age=60 (configurable).").schema(string(100)));
     }
 
     private static void etag(APIResponse ok) {
         if (ok != null) {
             ok.addHeader("ETag", OASFactory.createHeader().description("The article's revision in quotes; send it back as If-Match.")
-                    .schema(string()));
+                    .schema(string(12).pattern("^\"[0-9]+\"$")));
         }
     }
 
@@ -102,8 +142,8 @@ public class ProblemResponses implements OASFilter {
         return false;
     }
 
-    private static Schema string() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    private static Schema string(int maxLength) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(maxLength);
     }
 
     private void examples(OpenAPI openAPI) {

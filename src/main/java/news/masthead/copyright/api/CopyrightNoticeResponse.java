@@ -11,15 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CopyrightNoticeResponse(
         UUID id,
-        @Schema(example = "Northwind Media, Inc.") String holder,
-        @Schema(example = "2026") int year,
-        @Schema(example = "All rights reserved.") String statement,
-        @Schema(example = "This material may not be published, broadcast, rewritten, or redistributed.") String usageTerms,
+        @Schema(example = "Northwind Media, Inc.", maxLength = CopyrightNoticeWrite.HOLDER_MAX) String holder,
+        @Schema(example = "2026", minimum = "" + CopyrightNoticeWrite.YEAR_MIN, maximum = "" + CopyrightNoticeWrite.YEAR_MAX) int year,
+        @Schema(example = "All rights reserved.", maxLength = CopyrightNoticeWrite.STATEMENT_MAX) String statement,
+        @Schema(example = "This material may not be published, broadcast, rewritten, or redistributed.", maxLength = CopyrightNoticeWrite.USAGE_TERMS_MAX) String usageTerms,
         @Schema(enumeration = {"none", "partners", "listed"}) String syndication,
         @JsonProperty("isDefault") @Schema(description = "At most one notice is the default.") boolean isDefault,
         @Schema(description = "Composed: Copyright <year> <holder>. <statement>",
-                example = "Copyright 2026 Northwind Media, Inc. All rights reserved.") String notice,
-        @Schema(description = "With syndication 'listed': the partners it licenses.") List<UUID> partners,
+                example = "Copyright 2026 Northwind Media, Inc. All rights reserved.", maxLength = CopyrightNoticeWrite.NOTICE_MAX) String notice,
+        @Schema(description = "With syndication 'listed': the partners it licenses.", maxItems = 200) List<UUID> partners,
         Instant createdAt,
         Instant modifiedAt) {
 }

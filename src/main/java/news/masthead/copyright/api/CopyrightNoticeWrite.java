@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The fields a caller may write on a copyright notice; everything else is the server's. */
 @Schema(name = "CopyrightNoticeWrite", description = "Create a copyright notice.")
 public record CopyrightNoticeWrite(
-        @NotBlank @Size(max = 300) @Schema(example = "Northwind Media, Inc.") String holder,
-        @NotNull @Min(1800) @Max(2200) @Schema(example = "2026") Integer year,
-        @Size(max = 1000) @Schema(example = "All rights reserved.") String statement,
-        @Size(max = 2000) @Schema(example = "This material may not be published, broadcast, rewritten, or redistributed.")
+        @NotBlank @Size(max = CopyrightNoticeWrite.HOLDER_MAX) @Schema(example = "Northwind Media, Inc.") String holder,
+        @NotNull @Min(CopyrightNoticeWrite.YEAR_MIN) @Max(CopyrightNoticeWrite.YEAR_MAX) @Schema(example = "2026") Integer year,
+        @Size(max = CopyrightNoticeWrite.STATEMENT_MAX) @Schema(example = "All rights reserved.") String statement,
+        @Size(max = CopyrightNoticeWrite.USAGE_TERMS_MAX) @Schema(example = "This material may not be published, broadcast, rewritten, or redistributed.")
         String usageTerms,
         @Pattern(regexp = "none|partners|listed", message = "must be one of none, partners, listed")
         @Schema(enumeration = {"none", "partners", "listed"}, defaultValue = "none",
@@ -28,6 +28,15 @@ public record CopyrightNoticeWrite(
         Boolean isDefault,
         @Size(max = 200) @Schema(description = "With syndication 'listed': ids of the partners it licenses.")
         List<@NotNull UUID> partners) {
+
+    // Named so the read schemas (CopyrightNotice, ArticleCopyright) state the same bounds.
+    public static final int HOLDER_MAX = 300;
+    public static final int YEAR_MIN = 1800;
+    public static final int YEAR_MAX = 2200;
+    public static final int STATEMENT_MAX = 1000;
+    public static final int USAGE_TERMS_MAX = 2000;
+    /** "Copyright " + year + " " + holder + ". " + statement: 17 characters around the two parts. */
+    public static final int NOTICE_MAX = HOLDER_MAX + STATEMENT_MAX + 17;
 
     public String syndicationOrNone() {
         return syndication == null ? "none" : syndication;

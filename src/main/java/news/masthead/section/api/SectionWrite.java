@@ -15,15 +15,20 @@ public record SectionWrite(
         @Size(max = Slugs.MAX_LENGTH)
         @Schema(description = "Derived from the name when absent.", example = "war-in-ukraine")
         String slug,
-        @NotBlank @Size(max = 200) @Schema(example = "War in Ukraine") String name,
-        @Size(max = 2000) String description,
+        @NotBlank @Size(max = SectionWrite.NAME_MAX) @Schema(example = "War in Ukraine") String name,
+        @Size(max = SectionWrite.DESCRIPTION_MAX) String description,
         @Pattern(regexp = Slugs.REGEX, message = "must be a section slug")
         @Size(max = Slugs.MAX_LENGTH)
         @Schema(description = "Slug of the parent section; absent or null for a top-level section.", example = "world")
         String parent,
-        @PositiveOrZero @Max(1_000_000)
+        @PositiveOrZero @Max(SectionWrite.POSITION_MAX)
         @Schema(description = "Order among its siblings, lowest first; 0 when absent.", example = "0")
         Integer position) {
+
+    // Named so the read schemas (Section, AdminSection, SectionRef) state the same bounds.
+    public static final int NAME_MAX = 200;
+    public static final int DESCRIPTION_MAX = 2000;
+    public static final int POSITION_MAX = 1_000_000;
 
     public int positionOrZero() {
         return position == null ? 0 : position;

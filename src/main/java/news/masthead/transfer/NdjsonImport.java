@@ -1,0 +1,187 @@
+package news.masthead.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import news.masthead.transfer.NdjsonExport.Kind;
+
+/**
+ * Reads what {@link NdjsonExport} writes, in batches of one transaction each. Idempotent: a record
+ * whose id (or slug) is already there is skipped, never overwritten, so running the same file
+ * again (after a failure, say) changes nothing that was already imported.
+ */
+public final class NdjsonImport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What happened to each kind of record. */
+    public record Summary(Map<Kind, Integer> inserted, Map<Kind, Integer> skipped) {
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            for (Kind k : Kind.values()) {
+                s.append(String.format("%-8s %7d imported, %7d already there%n", k, inserted.get(k), skipped.get(k)));
+            }
+            return s.toString().stripTrailing();
+        }
+    }
+
+    /** A line that could not be imported; everything before its batch is in the database. */
+    public static final class ImportException extends RuntimeException {
+        ImportException(long line, String reason, Throwable cause) {
+            super("line " + line + ": " + reason, cause);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final int batchSize;
+
+    public NdjsonImport(DataSource dataSource, int batchSize) {
+        this.dataSource = dataSource;
+        this.batchSize = batchSize;
+    }
+
+    public Summary read(BufferedReader in, Consumer<String> progress) throws IOException, SQLException {
+        Map<Kind, Integer> inserted = new EnumMap<>(Kind.class);
+        Map<Kind, Integer> skipped = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            inserted.put(k, 0);
+            skipped.put(k, 0);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statements sql = new Statements(c)) {
+                long lineNo = 0;
+                long inBatch = 0;
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lineNo++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    Kind kind;
+                    boolean added;
+                    try {
+                        JsonNode node = JSON.readTree(line);
+                        kind = Kind.valueOf(node.path("kind").asText());
+                        added = sql.insert(kind, node);
+                    } catch (IllegalArgumentException | IOException e) {
+                        c.rollback();
+                        throw new ImportException(lineNo, "not a record this version writes (" + e.getMessage() + ")", e);
+                    } catch (SQLException e) {
+                        c.rollback();
+                        throw new ImportException(lineNo, e.getMessage(), e);
+                    }
+                    (added ? inserted : skipped).merge(kind, 1, Integer::sum);
+                    if (++inBatch == batchSize) {
+                        c.commit();
+                        inBatch = 0;
+                        progress.accept("imported through line " + lineNo);
+                    }
+                }
+                c.commit();
+                progress.accept("imported " + lineNo + " lines");
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+        return new Summary(inserted, skipped);
+    }
+
+    /** The prepared inserts, one per table; column lists come from the schema itself. */
+    private static final class Statements implements AutoCloseable {
+        private final PreparedStatement section;
+        private final PreparedStatement author;
+        private final PreparedStatement notice;
+        private final PreparedStatement article;
+        private final PreparedStatement byline;
+        private final PreparedStatement redirects;
+        private final PreparedStatement revisions;
+
+        Statements(Connection c) throws SQLException {
+            section = c.prepareStatement(insertRecord(c, "section"));
+            author = c.prepareStatement(insertRecord(c, "author"));
+            notice = c.prepareStatement(insertRecord(c, "copyright_notice"));
+            article = c.prepareStatement(insertRecord(c, "article"));
+            byline = c.prepareStatement("""
+                    insert into article_author (article_id, position, author_id)
+                    select ?::uuid, (t.ord - 1)::int, t.id::uuid
+                    from jsonb_array_elements_text(?::jsonb) with ordinality as t (id, ord)
+                    on conflict do nothing""");
+            redirects = c.prepareStatement("""
+                    insert into article_slug_redirect (slug, article_id)
+                    select t.slug, ?::uuid from jsonb_array_elements_text(?::jsonb) as t (slug)
+                    on conflict do nothing""");
+            revisions = c.prepareStatement("""
+                    insert into article_revision (article_id, revision, at, by, changed, snapshot)
+                    select ?::uuid, r.revision, r.at, r.by, r.changed, r.snapshot
+                    from jsonb_populate_recordset(null::article_revision, ?::jsonb) as r
+                    on conflict do nothing""");
+        }
+
+        /** Every column but generated ones, from the record as PostgreSQL's own row type reads it. */
+        private static String insertRecord(Connection c, String table) throws SQLException {
+            List<String> columns = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select column_name from information_schema.columns
+                    where table_schema = current_schema() and table_name = ? and is_generated = 'NEVER'
+                    order by ordinal_position""")) {
+                s.setString(1, table);
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        columns.add('"' + rows.getString(1) + '"');
+                    }
+                }
+            }
+            String list = String.join(", ", columns);
+            // "on conflict do nothing" without a target also skips a record whose slug is taken.
+            return "insert into " + table + " (" + list + ") select " + list
+                    + " from jsonb_populate_record(null::" + table + ", ?::jsonb) on conflict do nothing";
+        }
+
+        boolean insert(Kind kind, JsonNode node) throws SQLException {
+            String record = node.path("record").toString();
+            PreparedStatement target = switch (kind) {
+                case section -> section;
+                case author -> author;
+                case notice -> notice;
+                case article -> article;
+            };
+            target.setString(1, record);
+            if (target.executeUpdate() == 0) {
+                return false;
+            }
+            if (kind == Kind.article) {
+                String id = node.path("record").path("id").asText();
+                children(byline, id, node.path("authors"));
+                children(redirects, id, node.path("redirects"));
+                children(revisions, id, node.path("revisions"));
+            }
+            return true;
+        }
+
+        private static void children(PreparedStatement s, String articleId, JsonNode items) throws SQLException {
+            s.setString(1, articleId);
+            s.setString(2, items.isMissingNode() ? "[]" : items.toString());
+            s.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement s : List.of(section, author, notice, article, byline, redirects, revisions)) {
+                s.close();
+            }
+        }
+    }
+}

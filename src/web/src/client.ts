@@ -1,0 +1,55 @@
+// The typed Masthead client: openapi-fetch over the types openapi-typescript generates from the
+// committed openapi.yaml (npm run gen), so a field renamed in the spec fails `tsc` here and in
+// every caller, not in a reader's browser.
+import createClient, { type Client } from "openapi-fetch";
+import type { components, paths } from "../generated/masthead";
+
+export type Schemas = components["schemas"];
+export type Article = Schemas["Article"];
+export type ArticleSummary = Schemas["ArticleSummary"];
+export type Section = Schemas["Section"];
+export type Block = Schemas["Block"];
+export type Problem = Schemas["Problem"];
+export type Masthead = Client<paths>;
+
+/** The public Content API: no credentials. An empty baseUrl means "the Masthead serving this page". */
+export function contentClient(baseUrl = ""): Masthead {
+  return createClient<paths>({ baseUrl });
+}
+
+/** The Admin API with a bearer token; never ship a token to readers' browsers. */
+export function adminClient(baseUrl: string, token: string): Masthead {
+  return createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
+}
+
+/** Thrown for any problem+json answer, with the server's own explanation. */
+export class MastheadError extends Error {
+  constructor(readonly status: number, readonly problem?: Problem) {
+    super(problem ? `${problem.title}: ${problem.detail}` : `HTTP ${status}`);
+  }
+}
+
+/** The newest published articles, optionally in one section (with its subsections). */
+export async function newestArticles(api: Masthead, section?: string, limit = 5): Promise<ArticleSummary[]> {
+  const { data, error, response } = await api.GET("/api/v1/articles", {
+    params: { query: { section, limit } },
+  });
+  if (!data) throw new MastheadError(response.status, error as Problem | undefined);
+  return data.data ?? [];
+}
+
+export async function sections(api: Masthead): Promise<Section[]> {
+  const { data, error, response } = await api.GET("/api/v1/sections");
+  if (!data) throw new MastheadError(response.status, error as Problem | undefined);
+  return data.data ?? [];
+}
+
+/** One published article by slug; undefined when there is none (404). Old slugs redirect (301). */
+export async function article(api: Masthead, slug: string): Promise<Article | undefined> {
+  const { data, error, response } = await api.GET("/api/v1/articles/{slug}", {
+    params: { path: { slug } },
+  });
+  if (response.status === 404) return undefined;
+  if (!data) throw new MastheadError(response.status, error as Problem | undefined);
+  return data;
+}

@@ -1,0 +1,261 @@
+// The /demo/ reference frontend: what a newsroom's own site does with the Content API. Two views,
+// chosen by the URL hash: the front (newest articles per section) and one article.
+//
+// Safety: every plain field is set with textContent. Inline text (paragraphs, headings, quotes,
+// list items, captions, promos) may carry <a href>, <em>, <strong>; the server sanitized it on
+// write, and we still rebuild it here from an allowlist (appendInline) so a sanitizer gap or a
+// compromised store cannot run script in readers' browsers. An html block is custom markup we
+// cannot rebuild without breaking it, so it goes into a sandboxed iframe without allow-scripts:
+// even markup the server let through by mistake cannot run there (the price: embedded players
+// inside an html block do not play here; use an embed block for those).
+import {
+  article as fetchArticle,
+  contentClient,
+  newestArticles,
+  sections as fetchSections,
+  type Article,
+  type ArticleSummary,
+  type Block,
+  type Schemas,
+} from "./client";
+
+const NEWSROOM_TIME_ZONE = "America/New_York";
+const api = contentClient();
+const root = document.getElementById("app") as HTMLElement;
+
+type Attrs = Record<string, string>;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+/** Only http(s) and mailto links survive; anything else (javascript:, data:) becomes plain text. */
+export function safeHref(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href, document.baseURI);
+    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Appends inline markup rebuilt from the contract's allowlist: a[href], em, strong, and text. */
+function appendInline(parent: HTMLElement, markup: string | undefined) {
+  if (!markup) return;
+  // A <template> parses without running anything or loading images.
+  const template = document.createElement("template");
+  template.innerHTML = markup;
+  copyAllowed(template.content, parent);
+}
+
+function copyAllowed(from: Node, to: HTMLElement) {
+  for (const node of Array.from(from.childNodes)) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      to.append(node.textContent ?? "");
+    } else if (node instanceof Element) {
+      const tag = node.tagName.toLowerCase();
+      if (tag === "em" || tag === "strong") {
+        const copy = document.createElement(tag);
+        copyAllowed(node, copy);
+        to.append(copy);
+      } else if (tag === "a") {
+        const href = safeHref(node.getAttribute("href"));
+        const copy: HTMLElement = href ? el("a", { href, rel: "noopener noreferrer" }) : document.createElement("span");
+        copyAllowed(node, copy);
+        to.append(copy);
+      } else if (tag !== "script" && tag !== "style" && tag !== "template") {
+        // Unknown elements lose their tag but keep their words.
+        copyAllowed(node, to);
+      }
+    }
+  }
+}
+
+function inline<K extends keyof HTMLElementTagNameMap>(tag: K, markup: string | undefined, attrs: Attrs = {}) {
+  const node = el(tag, attrs);
+  appendInline(node, markup);
+  return node;
+}
+
+/** "4:49 p.m. EDT" in the newsroom's time zone, the way the copy desk writes it. */
+export function clock(iso: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: NEWSROOM_TIME_ZONE,
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const meridiem = part("dayPeriod").toUpperCase() === "AM" ? "a.m." : "p.m.";
+  return `${part("hour")}:${part("minute")} ${meridiem} ${part("timeZoneName")}`;
+}
+
+/** "Oct. 16, 2026" (AP style abbreviates long month names, never March to July). */
+export function day(iso: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: NEWSROOM_TIME_ZONE,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const month = part("month");
+  const short: Record<string, string> = {
+    January: "Jan.", February: "Feb.", August: "Aug.", September: "Sept.",
+    October: "Oct.", November: "Nov.", December: "Dec.",
+  };
+  return `${short[month] ?? month} ${part("day")}, ${part("year")}`;
+}
+
+function byline(authors: Schemas["AuthorRef"][] | undefined): string {
+  const names = (authors ?? []).map((a) => a.name ?? a.slug ?? "").filter(Boolean);
+  if (names.length === 0) return "";
+  if (names.length === 1) return `By ${names[0]}`;
+  return `By ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function stamps(a: ArticleSummary | Article): HTMLElement {
+  const line = el("p", { class: "stamps" });
+  if (a.publishedAt) {
+    line.append(el("time", { datetime: a.publishedAt, class: "published" },
+      `Published ${day(a.publishedAt)} at ${clock(a.publishedAt)}`));
+  }
+  if (a.updatedAt && a.updatedAt !== a.publishedAt) {
+    const sameDay = a.publishedAt !== undefined && day(a.publishedAt) === day(a.updatedAt);
+    line.append(" · ", el("time", { datetime: a.updatedAt, class: "updated" },
+      `Updated at ${clock(a.updatedAt)}${sameDay ? "" : `, ${day(a.updatedAt)}`}`));
+  }
+  return line;
+}
+
+function articleLink(a: ArticleSummary): HTMLElement {
+  return el("li", { class: "teaser" },
+    el("a", { href: `#/article/${encodeURIComponent(a.slug ?? "")}`, class: "headline" }, a.headline ?? ""),
+    a.summary ? el("p", { class: "summary" }, a.summary) : "",
+    el("p", { class: "byline" }, byline(a.authors)));
+}
+
+export function renderBlock(block: Block): HTMLElement {
+  switch (block.type) {
+    case "paragraph":
+      return inline("p", block.text);
+    case "heading": {
+      const level = Math.min(4, Math.max(2, block.level ?? 2));
+      return inline(level === 2 ? "h2" : level === 3 ? "h3" : "h4", block.text);
+    }
+    case "quote": {
+      const quote = el("blockquote", {}, inline("p", block.text));
+      if (block.attribution) quote.append(inline("footer", block.attribution));
+      return quote;
+    }
+    case "list":
+      return el(block.ordered ? "ol" : "ul", {}, ...(block.items ?? []).map((item) => inline("li", item)));
+    case "image": {
+      const src = safeHref(block.url);
+      const figure = el("figure", { class: "image" });
+      if (src) figure.append(el("img", { src, alt: block.alt ?? "", loading: "lazy" }));
+      const caption = el("figcaption", {});
+      appendInline(caption, block.caption);
+      if (block.credit) caption.append(" ", el("span", { class: "credit" }, block.credit));
+      if (caption.childNodes.length) figure.append(caption);
+      return figure;
+    }
+    case "embed": {
+      // Rendered as a link: a reference site should not run third-party players by default.
+      const href = safeHref(block.url);
+      return el("p", { class: "embed" }, href ? el("a", { href, rel: "noopener noreferrer" }, `Embedded media: ${href}`) : "");
+    }
+    case "html":
+      return sandboxed(block.html ?? "");
+    case "promo": {
+      const promo = inline("aside", block.text, { class: "promo" });
+      const href = safeHref(block.url);
+      if (href) promo.append(" ", el("a", { href, rel: "noopener noreferrer" }, "Learn more"));
+      return promo;
+    }
+  }
+}
+
+function sandboxed(html: string): HTMLElement {
+  // No allow-scripts: nothing inside runs. allow-same-origin only lets this page size the frame to
+  // its content; without scripts the frame cannot use that origin for anything.
+  const frame = el("iframe", {
+    class: "html-block",
+    sandbox: "allow-same-origin",
+    referrerpolicy: "no-referrer",
+    title: "Custom content",
+  });
+  frame.srcdoc = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src 'none'">`
+    + `<style>body{margin:0;font:16px/1.5 Georgia,serif}</style>${html}`;
+  frame.addEventListener("load", () => {
+    const body = frame.contentDocument?.body;
+    if (body) frame.style.height = `${body.scrollHeight + 8}px`;
+  });
+  return frame;
+}
+
+async function front() {
+  document.title = "Masthead demo";
+  root.replaceChildren(el("p", { class: "loading" }, "Loading…"));
+  const [all, tree] = await Promise.all([newestArticles(api, undefined, 5), fetchSections(api)]);
+  const page = el("div", { class: "front" },
+    el("section", { class: "section", "data-section": "latest" },
+      el("h2", {}, "Latest"), el("ul", {}, ...all.map(articleLink))));
+  // Top-level sections only: their lists include their subsections' articles.
+  const tops = tree.filter((s) => !s.parent);
+  const lists = await Promise.all(tops.map((s) => newestArticles(api, s.slug, 5)));
+  tops.forEach((s, i) => {
+    const items = lists[i] ?? [];
+    if (items.length === 0) return;
+    page.append(el("section", { class: "section", "data-section": s.slug ?? "" },
+      el("h2", {}, s.name ?? ""), el("ul", {}, ...items.map(articleLink))));
+  });
+  root.replaceChildren(page);
+}
+
+async function articleView(slug: string) {
+  root.replaceChildren(el("p", { class: "loading" }, "Loading…"));
+  const a = await fetchArticle(api, slug);
+  if (!a) {
+    document.title = "Not found · Masthead demo";
+    root.replaceChildren(el("p", { class: "not-found" }, "No such article."), el("a", { href: "#/" }, "Front page"));
+    return;
+  }
+  document.title = `${a.headline ?? ""} · Masthead demo`;
+  const view = el("article", { class: "article" });
+  if (a.section) view.append(el("p", { class: "kicker" }, a.section.name ?? ""));
+  view.append(el("h1", { class: "headline" }, a.headline ?? ""));
+  if (a.summary) view.append(el("p", { class: "dek" }, a.summary));
+  view.append(el("p", { class: "byline" }, byline(a.authors)), stamps(a));
+  view.append(el("div", { class: "body" }, ...(a.body ?? []).map(renderBlock)));
+  if (a.updates?.length) {
+    view.append(el("section", { class: "updates" }, el("h2", {}, "Updates"),
+      el("ul", {}, ...a.updates.map((u) => el("li", {},
+        el("strong", {}, u.kind === "correction" ? "Correction" : "Update"),
+        ` (${u.at ? `${day(u.at)}, ${clock(u.at)}` : ""}): `, u.note ?? "")))));
+  }
+  if (a.copyright) {
+    view.append(el("footer", { class: "copyright" },
+      el("p", { class: "notice" }, a.copyright.notice ?? ""),
+      a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""));
+  }
+  root.replaceChildren(el("p", {}, el("a", { href: "#/" }, "← Front page")), view);
+}
+
+async function route() {
+  const match = /^#\/article\/(.+)$/.exec(location.hash);
+  try {
+    if (match?.[1]) await articleView(decodeURIComponent(match[1]));
+    else await front();
+  } catch (e) {
+    root.replaceChildren(el("p", { class: "error" }, `Could not load: ${(e as Error).message}`));
+  }
+  window.scrollTo(0, 0);
+}
+
+window.addEventListener("hashchange", route);
+void route();

@@ -1,0 +1,216 @@
+// What a reader sees on /demo/, in a real browser against a real Masthead: the front page, one
+// article with every block type, and stored XSS payloads that must not run.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { openBrowser } from "./browser.mjs";
+import { publish, startMasthead } from "./masthead.mjs";
+
+const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
+let masthead;
+let browser;
+
+before(async () => {
+  mkdirSync(DOCS, { recursive: true });
+  masthead = await startMasthead();
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await masthead?.stop();
+});
+
+/** The copy desk's clock, computed independently of the page: "4:49 p.m. EDT". */
+function newsroomClock(iso) {
+  const text = new Intl.DateTimeFormat("en-US", {
+    timeZone: "America/New_York", hour: "numeric", minute: "2-digit", timeZoneName: "short",
+  }).format(new Date(iso));
+  return text.replace(/\s?AM/, " a.m.").replace(/\s?PM/, " p.m.").replace(/\u202f/g, " ");
+}
+
+/** A fresh reader's page that records every dialog (alert, confirm) a payload might open. */
+async function watchedPage() {
+  const page = await browser.context.newPage();
+  // Content API answers are cacheable for 60 s by contract; each test is a new reader, so it must
+  // not see the list an earlier test's page cached before articles were added.
+  await (await browser.context.newCDPSession(page)).send("Network.clearBrowserCache");
+  const dialogs = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return { page, dialogs };
+}
+
+test("the demo is static and public: no token, no query filter, no CORS in the way", async () => {
+  for (const path of ["/demo/", "/demo/index.html", "/demo/app.js", "/demo/demo.css", "/demo/?utm_source=newsletter"]) {
+    const response = await fetch(`${masthead.baseUrl}${path}`);
+    assert.equal(response.status, 200, path);
+  }
+  const html = await (await fetch(`${masthead.baseUrl}/demo/`)).text();
+  assert.match(html, /<script type="module" src="app.js"><\/script>/);
+
+  // The front page over the demo content alone, before the other tests add articles.
+  const { page, dialogs } = await watchedPage();
+  await page.goto(`${masthead.baseUrl}/demo/`);
+  await page.locator(".section[data-section=latest] .teaser").first().waitFor();
+  assert.ok(await page.locator(".section[data-section=news] .teaser").count() > 0);
+  await page.screenshot({ path: `${DOCS}demo-front.png`, fullPage: true });
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});
+
+test("a reader opens the front page, clicks into an article and reads it", async () => {
+  const run = Date.now().toString(36);
+  const author = (await masthead.admin("POST", "/api/v1/admin/authors", { name: `Rita Reader ${run}` })).json;
+  const write = {
+    headline: `Harbor bridge reopens after a decade of repairs ${run}`,
+    summary: "Commuters lined up before dawn for the first crossing.",
+    section: "politics",
+    authors: ["mara-ellison", author.slug],
+    tags: ["transport"],
+    body: [
+      { type: "paragraph", text: "The bridge reopened <em>Tuesday</em> to <strong>cheers</strong>, see <a href=\"https://example.org/plan\">the plan</a>." },
+      { type: "heading", text: "What changed", level: 2 },
+      { type: "quote", text: "It was worth every day of the wait.", attribution: "A commuter" },
+      { type: "list", ordered: false, items: ["New deck", "Wider <em>bike</em> lanes"] },
+      { type: "image", url: "https://images.example.org/bridge.jpg", alt: "The bridge at dawn", caption: "The first crossing.", credit: "Photo: Desk" },
+      { type: "embed", url: "https://video.example.org/watch/bridge" },
+      { type: "html", html: "<table class=\"facts\"><tr><th>Length</th><td>1.2 km</td></tr></table>" },
+      { type: "promo", text: "Get traffic alerts in our app.", url: "https://news.example.org/app" },
+    ],
+  };
+  const published = await publish(masthead, write);
+  // A public update after publication moves updatedAt and shows the stamp readers look for.
+  const updated = (await masthead.admin("PATCH", `/api/v1/admin/articles/${published.json.id}`,
+    { summary: "Commuters lined up before dawn for the first crossing in ten years.", updateNote: "Adds the first crossing's time." },
+    { "If-Match": published.etag })).json;
+
+  const { page, dialogs } = await watchedPage();
+  await page.goto(`${masthead.baseUrl}/demo/`);
+  await page.locator(".section[data-section=latest] .teaser").first().waitFor();
+  const sections = await page.locator(".section h2").allTextContents();
+  assert.deepEqual(sections.slice(0, 1), ["Latest"]);
+  assert.ok(sections.includes("News"), `sections: ${sections}`);
+
+  // Newest first: ours leads Latest, and it is listed under News (politics is a subsection).
+  const lead = page.locator(".section[data-section=latest] .teaser").first();
+  assert.equal(await lead.locator(".headline").textContent(), write.headline);
+  assert.ok(await page.locator(".section[data-section=news] .headline", { hasText: write.headline }).count() === 1);
+  await lead.locator("a.headline").click();
+
+  const article = page.locator("article.article");
+  await article.locator("h1.headline").waitFor();
+  assert.equal(await article.locator("h1.headline").textContent(), write.headline);
+  assert.equal(await article.locator(".kicker").textContent(), "Politics");
+  assert.equal(await article.locator(".byline").textContent(), `By Mara Ellison and Rita Reader ${run}`);
+  assert.equal(await article.locator(".dek").textContent(), updated.summary);
+  assert.equal(await article.locator(".stamps .updated").textContent(), `Updated at ${newsroomClock(updated.updatedAt)}`);
+  assert.match(await article.locator(".stamps .updated").textContent(), /^Updated at \d{1,2}:\d{2} [ap]\.m\. E[DS]T$/);
+
+  const body = article.locator(".body");
+  assert.equal(await body.locator("p").first().innerHTML(),
+    "The bridge reopened <em>Tuesday</em> to <strong>cheers</strong>, see <a href=\"https://example.org/plan\" rel=\"noopener noreferrer\">the plan</a>.");
+  assert.equal(await body.locator("h2").textContent(), "What changed");
+  assert.equal(await body.locator("blockquote p").textContent(), "It was worth every day of the wait.");
+  assert.equal(await body.locator("blockquote footer").textContent(), "A commuter");
+  assert.deepEqual(await body.locator("ul li").allTextContents(), ["New deck", "Wider bike lanes"]);
+  assert.equal(await body.locator("figure img").getAttribute("alt"), "The bridge at dawn");
+  assert.equal(await body.locator("figcaption").textContent(), "The first crossing. Photo: Desk");
+  assert.equal(await body.locator(".embed a").getAttribute("href"), "https://video.example.org/watch/bridge");
+  const frame = page.frameLocator("iframe.html-block");
+  assert.equal(await frame.locator("table.facts td").textContent(), "1.2 km");
+  assert.equal(await body.locator("iframe.html-block").getAttribute("sandbox"), "allow-same-origin");
+  assert.match(await body.locator("aside.promo").textContent(), /^Get traffic alerts in our app\. Learn more$/);
+  assert.match(await article.locator(".updates li").first().textContent(), /^Update \(.+\): Adds the first crossing's time\.$/);
+  assert.match(await article.locator(".copyright .notice").textContent(), /^Copyright \d{4} .+\./);
+  assert.equal(await article.locator(".copyright .notice").textContent(), published.json.copyright.notice);
+
+  await page.screenshot({ path: `${DOCS}demo-article.png`, fullPage: true });
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});
+
+const PAYLOADS = [
+  "<script>window.top.__xss = 1; alert('script')</script>",
+  "<img src=x onerror=\"window.top.__xss = 1; alert('onerror')\">",
+  "<a href=\"javascript:window.top.__xss=1;alert('href')\" id=\"jslink\">click me</a>",
+  "<svg onload=\"window.top.__xss = 1\"><script>window.top.__xss = 1</script></svg>",
+  "<iframe src=\"javascript:window.top.__xss=1\"></iframe><iframe srcdoc=\"<script>top.__xss=1</script>\"></iframe>",
+  "<details open ontoggle=\"window.top.__xss = 1\">x</details>",
+  "<math><mtext><table><mglyph><style><img src=x onerror=\"window.top.__xss = 1\">",
+  "<form action=\"javascript:window.top.__xss=1\"><button id=\"jsbutton\">go</button></form>",
+];
+
+async function assertNothingRan(page, dialogs) {
+  // Give lazy handlers (image errors, toggles, frame loads) their chance to fire.
+  await page.waitForTimeout(1500);
+  for (const link of await page.locator("article a").all()) {
+    const href = (await link.getAttribute("href")) ?? "";
+    assert.match(href, /^(https?:|mailto:|#)/, `a link a reader could click: ${href}`);
+  }
+  assert.equal(await page.evaluate(() => window.__xss), undefined, "a payload ran");
+  assert.deepEqual(dialogs, [], "a payload opened a dialog");
+  assert.equal(await page.locator("#app script, #app [onerror], #app [onload], #app [ontoggle]").count(), 0);
+}
+
+test("stored XSS payloads, in html blocks and inline text, never run in a reader's browser", async () => {
+  const run = Date.now().toString(36);
+  const write = {
+    headline: `XSS corpus ${run}`,
+    section: "business",
+    body: [
+      ...PAYLOADS.map((html) => ({ type: "html", html })),
+      ...PAYLOADS.map((text) => ({ type: "paragraph", text: `Inline ${text} end` })),
+      { type: "heading", text: "<img src=x onerror=\"window.top.__xss = 1\">Heading", level: 3 },
+      { type: "quote", text: "<a href=\"javascript:window.top.__xss=1\">quote</a>", attribution: "<script>window.top.__xss=1</script>Someone" },
+      { type: "list", ordered: true, items: ["<img src=x onerror=\"window.top.__xss=1\">item"] },
+      { type: "promo", text: "<svg onload=\"window.top.__xss=1\">promo</svg>" },
+    ],
+  };
+  const published = (await publish(masthead, write)).json;
+  // The server sanitized on write: nothing executable was stored.
+  const stored = JSON.stringify((await (await fetch(`${masthead.baseUrl}/api/v1/articles/${published.slug}`)).json()).body);
+  assert.doesNotMatch(stored, /<script|onerror=|onload=|ontoggle=|javascript:/i);
+
+  const { page, dialogs } = await watchedPage();
+  await page.goto(`${masthead.baseUrl}/demo/#/article/${published.slug}`);
+  await page.locator("article h1.headline").waitFor();
+  await assertNothingRan(page, dialogs);
+  await page.screenshot({ path: `${DOCS}demo-xss.png`, fullPage: true });
+  await page.close();
+});
+
+test("even if the store held raw payloads, the page's own allowlist and sandbox keep them inert", async () => {
+  // Simulates a sanitizer gap or a tampered database: the API answer itself carries the payloads.
+  const raw = {
+    slug: "raw-payloads",
+    headline: "<img src=x onerror=\"window.top.__xss=1\">Raw payloads",
+    authors: [{ slug: "x", name: "<script>window.top.__xss=1</script>Mallory" }],
+    body: [
+      ...PAYLOADS.map((html) => ({ type: "html", html })),
+      ...PAYLOADS.map((text) => ({ type: "paragraph", text })),
+      { type: "image", url: "javascript:window.top.__xss=1", alt: "x", caption: "<img src=x onerror=\"window.top.__xss=1\">" },
+      { type: "embed", url: "javascript:window.top.__xss=1" },
+      { type: "promo", text: "promo", url: "javascript:window.top.__xss=1" },
+    ],
+    copyright: { notice: "<img src=x onerror=\"window.top.__xss=1\">", year: 2026, holder: "x" },
+    publishedAt: "2026-10-16T19:02:00Z",
+    updatedAt: "2026-10-16T20:49:00Z",
+    updates: [],
+  };
+  const { page, dialogs } = await watchedPage();
+  await page.route("**/api/v1/articles/raw-payloads", (route) => route.fulfill({ json: raw }));
+  await page.goto(`${masthead.baseUrl}/demo/#/article/raw-payloads`);
+  await page.locator("article h1.headline").waitFor();
+  // Plain fields are text: the markup shows as characters, not elements.
+  assert.equal(await page.locator("article h1.headline").textContent(), raw.headline);
+  // The fixed instant 20:49Z is 4:49 p.m. in New York in October, whatever the browser's zone (UTC here).
+  assert.equal(await page.locator(".stamps .updated").textContent(), "Updated at 4:49 p.m. EDT");
+  await assertNothingRan(page, dialogs);
+  // Inline text keeps only a/em/strong: the frames, images and forms never become elements.
+  assert.equal(await page.locator("article .body > p img, article .body > p iframe, article .body > p form").count(), 0);
+  await page.close();
+});
