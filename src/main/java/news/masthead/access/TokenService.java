@@ -21,6 +21,7 @@ import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -82,8 +83,8 @@ public class TokenService {
     @Transactional
     public Page<TokenResponse> list(String limit, String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> parseInstant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> parseUuid(c.get(1))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         return Page.of(tokens.pageByCreated(afterAt, afterId, page.limit()), page.limit(), this::view,
                 t -> PageRequest.encode(t.createdAt.toString(), t.id.toString()));
     }
@@ -174,19 +175,4 @@ public class TokenService {
         }
     }
 
-    private static Instant parseInstant(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (RuntimeException e) {
-            throw PageRequest.badCursor();
-        }
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (RuntimeException e) {
-            throw PageRequest.badCursor();
-        }
-    }
 }

@@ -22,6 +22,7 @@ import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
+import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -65,16 +66,16 @@ public class ArticleReader {
         Instant now = clock.instant();
         if (text == null) {
             PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-            Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
-            UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
+            Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+            UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
             List<Article> rows = articles.visiblePage(query, afterAt, afterId, page.limit(), now);
             return Tagged.of(Page.of(rows, page.limit(), mapper::summary,
                     a -> PageRequest.encode(a.publishedAt.toString(), a.id.toString())), listKeys(rows, page.limit(), a -> a));
         }
         if (newest) {
             PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-            Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
-            UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
+            Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+            UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
             List<Hit> hits = articles.searchPage(query, text, true, null, afterAt, afterId, page.limit(), now);
             return Tagged.of(Page.of(hits, page.limit(), this::summary,
                     h -> PageRequest.encode(h.article().publishedAt.toString(), h.article().id.toString())),
@@ -88,8 +89,8 @@ public class ArticleReader {
             throw PageRequest.badCursor();
         });
         Float afterRank = page.after().map(c -> rank(c.get(0))).orElse(null);
-        Instant afterAt = page.after().map(c -> instant(c.get(1))).orElse(null);
-        UUID afterId = page.after().map(c -> uuid(c.get(2))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(1))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(2))).orElse(null);
         List<Hit> hits = articles.searchPage(query, text, false, afterRank, afterAt, afterId, page.limit(), now);
         return Tagged.of(Page.of(hits, page.limit(), this::summary,
                 h -> PageRequest.encode(Float.toString(h.rank()), h.article().publishedAt.toString(),
@@ -160,8 +161,8 @@ public class ArticleReader {
     public Page<AdminArticleResponse> listAdmin(ArticleFilters filters, String status) {
         PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
         ArticleQuery query = query(filters, status(status)).within(access.scope().orElse(null));
-        Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         Instant now = clock.instant();
         List<Article> rows = articles.adminPage(query, afterAt, afterId, page.limit(), now);
         return Page.of(rows, page.limit(), a -> mapper.admin(a, now),
@@ -198,19 +199,4 @@ public class ArticleReader {
         }
     }
 
-    private static Instant instant(String cursorPart) {
-        try {
-            return Instant.parse(cursorPart);
-        } catch (DateTimeParseException e) {
-            throw PageRequest.badCursor();
-        }
-    }
-
-    private static UUID uuid(String cursorPart) {
-        try {
-            return UUID.fromString(cursorPart);
-        } catch (IllegalArgumentException e) {
-            throw PageRequest.badCursor();
-        }
-    }
 }

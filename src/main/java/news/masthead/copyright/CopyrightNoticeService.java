@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -69,8 +69,8 @@ public class CopyrightNoticeService {
     @Transactional
     public Page<CopyrightNoticeResponse> list(String limit, String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> uuid(c.get(1))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         List<CopyrightNotice> rows = notices.newestPage(afterAt, afterId, page.limit() + 1);
         return Page.of(rows, page.limit(), CopyrightNoticeService::view,
                 n -> PageRequest.encode(n.createdAt.toString(), n.id.toString()));
@@ -160,19 +160,4 @@ public class CopyrightNoticeService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static Instant instant(String cursorPart) {
-        try {
-            return Instant.parse(cursorPart);
-        } catch (DateTimeParseException e) {
-            throw PageRequest.badCursor();
-        }
-    }
-
-    private static UUID uuid(String cursorPart) {
-        try {
-            return UUID.fromString(cursorPart);
-        } catch (IllegalArgumentException e) {
-            throw PageRequest.badCursor();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -49,8 +50,8 @@ public class PartnerService {
     @Transactional
     public Page<PartnerResponse> list(String limit, String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> Cursors.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> Cursors.uuid(c.get(1))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         return Page.of(partners.pageByCreated(afterAt, afterId, page.limit()), page.limit(), this::view,
                 p -> PageRequest.encode(p.createdAt.toString(), p.id.toString()));
     }

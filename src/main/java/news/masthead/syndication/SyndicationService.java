@@ -20,6 +20,7 @@ import news.masthead.article.api.AuthorRef;
 import news.masthead.common.error.ForbiddenException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
+import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageMeta;
 import news.masthead.common.paging.PageRequest;
@@ -84,8 +85,8 @@ public class SyndicationService {
                         + " order by a.published_at desc, a.id desc limit :n", UUID.class)
                 .setParameter("partner", partner).setParameter("now", Timestamp.from(Instant.now()))
                 .setParameter("n", page.limit() + 1);
-        page.after().ifPresent(c -> query.setParameter("afterAt", Timestamp.from(Cursors.instant(c.get(0))))
-                .setParameter("afterId", Cursors.uuid(c.get(1))));
+        page.after().ifPresent(c -> query.setParameter("afterAt", Timestamp.from(CursorParts.instant(c.get(0))))
+                .setParameter("afterId", CursorParts.uuid(c.get(1))));
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
         List<Article> rows = inOrder(ids);
@@ -135,8 +136,8 @@ public class SyndicationService {
         PageRequest page = PageRequest.parse(limit, cursor, 2);
         em.createNativeQuery("select 1 from pg_advisory_xact_lock_shared(" + SyndicationLedger.LOCK + ")").getSingleResult();
         Timestamp now = Timestamp.from(instantOf(em.createNativeQuery("select clock_timestamp()").getSingleResult()));
-        Instant afterAt = page.after().map(c -> Cursors.instant(c.get(0))).orElse(Instant.EPOCH);
-        long afterSeq = page.after().map(c -> Cursors.number(c.get(1))).orElse(0L);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(Instant.EPOCH);
+        long afterSeq = page.after().map(c -> CursorParts.number(c.get(1))).orElse(0L);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select c.seq, c.article_id, c.kind, c.reason, c.effective_at from syndication_change c

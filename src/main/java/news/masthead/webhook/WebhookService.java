@@ -16,6 +16,7 @@ import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -68,8 +69,8 @@ public class WebhookService {
     @Transactional
     public Page<WebhookResponse> list(String limit, String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> parseInstant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> parseUuid(c.get(1))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         return Page.of(webhooks.pageByCreated(afterAt, afterId, page.limit()), page.limit(), WebhookService::view,
                 w -> PageRequest.encode(w.createdAt.toString(), w.id.toString()));
     }
@@ -115,9 +116,9 @@ public class WebhookService {
     public Page<DeliveryAttemptResponse> deliveries(UUID id, String limit, String cursor) {
         find(id);
         PageRequest page = PageRequest.parse(limit, cursor, 3);
-        Instant afterAt = page.after().map(c -> parseInstant(c.get(0))).orElse(null);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
         DeliveryAttempt.Key after = page.after()
-                .map(c -> new DeliveryAttempt.Key(parseUuid(c.get(1)), parseInt(c.get(2)))).orElse(null);
+                .map(c -> new DeliveryAttempt.Key(CursorParts.uuid(c.get(1)), parseInt(c.get(2)))).orElse(null);
         return Page.of(attempts.page(id, afterAt, after, page.limit()), page.limit(), WebhookService::view,
                 a -> PageRequest.encode(a.at.toString(), a.key.deliveryId().toString(),
                         Integer.toString(a.key.attempt())));
@@ -158,22 +159,6 @@ public class WebhookService {
     private static DeliveryAttemptResponse view(DeliveryAttempt a) {
         return new DeliveryAttemptResponse(a.key.deliveryId(), a.eventId, a.eventType, a.key.attempt(), a.at,
                 a.responseStatus, a.error, a.durationMs, a.outcome);
-    }
-
-    private static Instant parseInstant(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (RuntimeException e) {
-            throw PageRequest.badCursor();
-        }
-    }
-
-    private static UUID parseUuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (RuntimeException e) {
-            throw PageRequest.badCursor();
-        }
     }
 
     private static int parseInt(String s) {

@@ -113,7 +113,7 @@ class JavaClientTest {
         String html = ((HtmlBlock) read.getBody().get(2).getActualInstance()).getHtml();
         assertFalse(html.contains("script"), html);
 
-        var listed = content.listArticles(null, null, 10, section, null, null, null).getData();
+        var listed = content.listArticles(null, null, 10, null, section, null, null, null, null).getData();
         assertEquals(List.of(slug), listed.stream().map(a -> a.getSlug()).toList());
     }
 }

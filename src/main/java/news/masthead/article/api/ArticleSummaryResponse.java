@@ -22,6 +22,6 @@ public record ArticleSummaryResponse(
         Instant updatedAt,
         @Schema(description = "Search hits only (with q): an excerpt of the body text, HTML-escaped, with the "
                 + "matching words in <mark> tags. Absent without q, or when the body has no text.",
-                example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …")
+                example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …", maxLength = 65536)
         String snippet) {
 }

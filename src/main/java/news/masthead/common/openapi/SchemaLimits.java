@@ -23,17 +23,27 @@ final class SchemaLimits {
     static final int CURSOR_MAX_LENGTH = 512;
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
+    /**
+     * Schemas whose fields are validated as, or copied from, another's: a patch is checked as the
+     * Write it merges into, and a representation shows what its Write accepted.
+     */
     private static final Map<String, String> PATCH_OF_WRITE = Map.of(
             "ArticlePatch", "ArticleWrite",
             "AuthorPatch", "AuthorWrite",
             "SectionPatch", "SectionWrite",
-            "CopyrightNoticePatch", "CopyrightNoticeWrite");
+            "CopyrightNoticePatch", "CopyrightNoticeWrite",
+            "SyndicatedArticle", "Article",
+            "Partner", "PartnerWrite",
+            "WebhookPatch", "WebhookWrite",
+            "Webhook", "WebhookWrite",
+            "WebhookCreated", "WebhookWrite");
 
     private SchemaLimits() {
     }
 
     static void apply(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.values().forEach(SchemaLimits::enumsOnItems);
         PATCH_OF_WRITE.forEach((patch, write) -> copyLimits(schemas.get(write), schemas.get(patch)));
         schemas.values().forEach(SchemaLimits::formats);
         schemas.values().forEach(SchemaLimits::pageSize);
@@ -42,6 +52,19 @@ final class SchemaLimits {
                 op.getParameters().forEach(SchemaLimits::parameter);
             }
         }));
+    }
+
+    /** An enumeration given on a list names what its items may be. */
+    private static void enumsOnItems(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().values().forEach(p -> {
+            if (p.getEnumeration() != null && p.getItems() != null && p.getItems().getEnumeration() == null) {
+                p.getItems().setEnumeration(p.getEnumeration());
+                p.setEnumeration(null);
+            }
+        });
     }
 
     private static void copyLimits(Schema write, Schema patch) {
@@ -120,6 +143,7 @@ final class SchemaLimits {
             case "QUERY:tag" -> s.maxLength(100);
             case "QUERY:since", "QUERY:until" -> s.format("date-time").maxLength(INSTANT_MAX_LENGTH);
             case "QUERY:status" -> s.enumeration(List.of("draft", "scheduled", "published", "unpublished", "trashed"));
+            case "QUERY:format" -> s.enumeration(List.of("json", "ninjs"));
             // IfMatch: one or more quoted revisions; "*" and weak tags never match.
             case "HEADER:If-Match" -> s.maxLength(200);
             case "PATH:n" -> p.setSchema(integer(BigDecimal.ONE, INT_MAX));

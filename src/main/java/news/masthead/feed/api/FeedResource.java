@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Content: feeds", description = "The newest published headlines as Atom, RSS and JSON Feed: "
         + "summaries, links and copyright notices, never full text. Public and cacheable.")
 public class FeedResource {
+    /** At most 50 entries, each bounded by the 1 MiB write limit. */
+    static final int FEED_MAX_BYTES = 50 * 1_048_576;
     static final MediaType ATOM = MediaType.valueOf(AtomWriter.MEDIA_TYPE + "; charset=UTF-8");
     static final MediaType RSS = MediaType.valueOf(RssWriter.MEDIA_TYPE + "; charset=UTF-8");
     static final MediaType JSON_FEED = MediaType.valueOf(JsonFeedWriter.MEDIA_TYPE);
@@ -54,7 +56,7 @@ public class FeedResource {
     @Operation(operationId = "getAtomFeed", summary = "Atom 1.0 feed of the newest headlines",
             description = "An Atom 1.0 (RFC 4287) feed; the article's notice is the entry's `<rights>`." + ABOUT)
     @APIResponse(responseCode = "200", description = "The feed.",
-            content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = FEED_MAX_BYTES)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No section has this slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,7 +71,7 @@ public class FeedResource {
             description = "An RSS 2.0 feed; the channel's `<copyright>` is the default notice, each item's "
                     + "`<dc:rights>` the article's own." + ABOUT)
     @APIResponse(responseCode = "200", description = "The feed.",
-            content = @Content(mediaType = RssWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = RssWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = FEED_MAX_BYTES)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No section has this slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -13,7 +13,7 @@ public record Change(
         @Schema(description = "On upsert: the article as the partner may now show it.") SyndicatedArticle article,
         @Schema(enumeration = {"unpublished", "trashed", "rights"}, description = "On removal: why.") String reason,
         @Schema(description = "This change's number in the partner's feed: each is handed out once, so a client can "
-                + "tell a change it already applied.") long sequence) {
+                + "tell a change it already applied.", minimum = "1", maximum = "9223372036854775807") long sequence) {
 
     public static Change upsert(SyndicatedArticle article, long sequence) {
         return new Change("upsert", article.id(), article, null, sequence);

@@ -25,7 +25,8 @@ public record SyndicatedArticle(
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Until this instant the story is embargoed: not to be shown to the public.")
         Instant embargoedUntil,
-        @Schema(description = "Grows with every change of the article: apply an upsert only if it is newer than your copy.")
+        @Schema(description = "Grows with every change of the article: apply an upsert only if it is newer than your copy.",
+                minimum = "1", maximum = "2147483647")
         int revision) {
 
     public static SyndicatedArticle of(ArticleResponse a, int revision, Instant embargoedUntil) {

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Syndication", description = "Full articles for partners, filtered by rights inside every query.")
 @SecurityRequirement(name = "bearer")
 public class SyndicationResource {
+    /** At most 50 entries, each bounded by the 1 MiB write limit. */
+    static final int FEED_MAX_BYTES = 50 * 1_048_576;
     private static final String FORMAT = "json (default): Masthead JSON; ninjs: IPTC ninjs 2.2.";
     private static final MediaType ATOM = MediaType.valueOf(AtomWriter.MEDIA_TYPE + "; charset=UTF-8");
 
@@ -71,7 +73,7 @@ public class SyndicationResource {
             description = "The 50 newest stories the partner may receive, with their syndicated bodies (no promo or custom "
                     + "html blocks) and each story's copyright notice as rights. Conditional GET with ETag.")
     @APIResponse(responseCode = "200", description = "The feed.",
-            content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = FEED_MAX_BYTES)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     public Response atom(@Context UriInfo uri, @Context HttpHeaders headers) {
         return cacheable.okPrivate(service.atom(uri.getBaseUri()), ATOM, headers);

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NinjsDocument", description = "An article as an IPTC ninjs 2.2 news item.")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NinjsDocument(
-        @Schema(format = "uri", example = "urn:masthead:article:0b7d5c1e-2f4a-4c55-9c1d-3c6f1e2d8a90") String uri,
+        @Schema(format = "uri", maxLength = 200, example = "urn:masthead:article:0b7d5c1e-2f4a-4c55-9c1d-3c6f1e2d8a90") String uri,
         NinjsStandard standard,
         @Schema(enumeration = "text") String type,
         @Schema(enumeration = "full") String representationtype,
@@ -20,40 +20,48 @@ public record NinjsDocument(
         @Schema(format = "date-time", description = "Its last public update.") String versioncreated,
         @Schema(format = "date-time", description = "Present when the article was released under embargo: the instant it lifts.") String embargoed,
         @Schema(enumeration = {"usable", "withheld"}, description = "`withheld` while an embargo holds.") String pubstatus,
-        @Schema(example = "en") String language,
-        List<NinjsText> headlines,
-        List<NinjsText> descriptions,
-        List<NinjsBody> bodies,
-        @Schema(example = "Jane Doe and John Roe") String by,
-        List<NinjsEntity> people,
-        List<NinjsEntity> subjects,
-        List<NinjsAltId> altids,
-        String copyrightholder,
-        String copyrightnotice,
-        String usageterms) {
+        @Schema(example = "en", maxLength = 35) String language,
+        @Schema(maxItems = 1) List<NinjsText> headlines,
+        @Schema(maxItems = 1) List<NinjsText> descriptions,
+        @Schema(maxItems = 1) List<NinjsBody> bodies,
+        @Schema(example = "Jane Doe and John Roe", maxLength = LONG_TEXT) String by,
+        @Schema(maxItems = 20, description = "The byline's authors.") List<NinjsEntity> people,
+        @Schema(maxItems = 51, description = "The section and up to 50 tags.") List<NinjsEntity> subjects,
+        @Schema(maxItems = 10) List<NinjsAltId> altids,
+        @Schema(maxLength = 300) String copyrightholder,
+        @Schema(maxLength = LONG_TEXT) String copyrightnotice,
+        @Schema(maxLength = LONG_TEXT) String usageterms) {
+
+    /** Every stored text is bounded by the 1 MiB write limit, so no field can be longer. */
+    static final int LONG_TEXT = 1_048_576;
 
     @Schema(name = "NinjsStandard")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NinjsStandard(String name, String version, String schema) {
+    public record NinjsStandard(@Schema(maxLength = 100) String name, @Schema(maxLength = 20) String version,
+                                @Schema(maxLength = 200) String schema) {
     }
 
     @Schema(name = "NinjsText", description = "A headline or description.")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NinjsText(String role, String contenttype, String value) {
+    public record NinjsText(@Schema(maxLength = 50) String role, @Schema(maxLength = 100) String contenttype,
+                            @Schema(maxLength = LONG_TEXT) String value) {
     }
 
     @Schema(name = "NinjsBody", description = "The article body as HTML, without promo lines and custom html blocks.")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NinjsBody(String role, String contenttype, Integer wordcount, String value) {
+    public record NinjsBody(@Schema(maxLength = 50) String role, @Schema(maxLength = 100) String contenttype,
+                            @Schema(minimum = "0", maximum = "1048576") Integer wordcount,
+                            @Schema(maxLength = LONG_TEXT) String value) {
     }
 
     @Schema(name = "NinjsEntity", description = "A person (an author) or a subject (the section, a tag).")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NinjsEntity(String name, String rel, String literal) {
+    public record NinjsEntity(@Schema(maxLength = 300) String name, @Schema(maxLength = 100) String rel,
+                              @Schema(maxLength = 300) String literal) {
     }
 
     @Schema(name = "NinjsAltId")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record NinjsAltId(String role, String value) {
+    public record NinjsAltId(@Schema(maxLength = 100) String role, @Schema(maxLength = 300) String value) {
     }
 }

@@ -14,10 +14,10 @@ public record WebhookCreated(
         List<String> events,
         boolean active,
         Instant createdAt,
-        String createdBy,
+        @Schema(maxLength = news.masthead.access.api.TokenCreate.NAME_MAX) String createdBy,
         Instant modifiedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Only when generated: store it now, it is never shown again.", nullable = true)
+        @Schema(description = "Only when generated: store it now, it is never shown again.", nullable = true, maxLength = 256)
         String secret) {
 
     @Override

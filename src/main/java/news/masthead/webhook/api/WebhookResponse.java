@@ -14,6 +14,6 @@ public record WebhookResponse(
         @Schema(example = "[\"article.published\", \"article.updated\"]") List<String> events,
         boolean active,
         Instant createdAt,
-        String createdBy,
+        @Schema(maxLength = news.masthead.access.api.TokenCreate.NAME_MAX) String createdBy,
         Instant modifiedAt) {
 }

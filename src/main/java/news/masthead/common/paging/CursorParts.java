@@ -1,15 +1,14 @@
-package news.masthead.syndication;
+package news.masthead.common.paging;
 
 import java.time.Instant;
 import java.util.UUID;
-import news.masthead.common.paging.PageRequest;
 
 /** Parts of a decoded cursor; anything malformed is the caller's bad cursor, a 400. */
-final class Cursors {
-    private Cursors() {
+public final class CursorParts {
+    private CursorParts() {
     }
 
-    static Instant instant(String part) {
+    public static Instant instant(String part) {
         try {
             return Instant.parse(part);
         } catch (RuntimeException e) {
@@ -17,7 +16,7 @@ final class Cursors {
         }
     }
 
-    static UUID uuid(String part) {
+    public static UUID uuid(String part) {
         try {
             return UUID.fromString(part);
         } catch (RuntimeException e) {
@@ -25,7 +24,7 @@ final class Cursors {
         }
     }
 
-    static long number(String part) {
+    public static long number(String part) {
         try {
             return Long.parseLong(part);
         } catch (RuntimeException e) {
