@@ -30,6 +30,20 @@ class StatementCountTest {
     @Inject
     SessionFactory sessions;
 
+    /** Statistics count every thread's statements: the webhook worker must not poll while we measure. */
+    @Inject
+    news.masthead.webhook.DeliveryWorker webhooks;
+
+    @org.junit.jupiter.api.BeforeEach
+    void quietBackgroundWork() {
+        webhooks.pause();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resumeBackgroundWork() {
+        webhooks.resume();
+    }
+
     private final Map<String, Long> measured = new LinkedHashMap<>();
 
     @Test

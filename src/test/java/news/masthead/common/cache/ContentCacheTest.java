@@ -40,6 +40,20 @@ import org.junit.jupiter.api.Test;
 class ContentCacheTest {
     private static final String LIST = "/api/v1/articles";
 
+    /** Statistics count every thread's statements: the webhook worker must not poll while we measure. */
+    @Inject
+    news.masthead.webhook.DeliveryWorker webhooks;
+
+    @org.junit.jupiter.api.BeforeEach
+    void quietBackgroundWork() {
+        webhooks.pause();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resumeBackgroundWork() {
+        webhooks.resume();
+    }
+
     @Inject
     ContentCaching caching;
 
