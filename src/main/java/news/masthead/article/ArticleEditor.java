@@ -20,7 +20,6 @@ import news.masthead.article.body.SearchText;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
 import news.masthead.common.cache.ContentChanged;
-import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.json.Slugs;
 import news.masthead.copyright.CopyrightNotice;
@@ -142,21 +141,9 @@ class ArticleEditor {
     }
 
     private String slugFor(Article a, ArticleWrite w) {
-        if (w.slug() != null) {
-            if (!w.slug().equals(a.slug) && articles.slugTaken(w.slug(), a.id)) {
-                throw new ConflictException("The slug '" + w.slug() + "' is taken by another article.");
-            }
-            return w.slug();
-        }
-        if (a.slug != null && a.headline != null && a.headline.equals(w.headline().strip())) {
-            return a.slug;
-        }
-        String base = Slugs.derive(w.headline(), "article");
-        String candidate = base;
-        for (int n = 2; articles.slugTaken(candidate, a.id); n++) {
-            candidate = Slugs.withSuffix(base, n);
-        }
-        return candidate;
+        boolean headlineUnchanged = a.headline != null && a.headline.equals(w.headline().strip());
+        return Slugs.choose(w.slug(), a.slug, headlineUnchanged, w.headline(), "article",
+                candidate -> articles.slugTaken(candidate, a.id));
     }
 
     private void moveSlug(Article a, String slug) {

@@ -135,21 +135,7 @@ public class AuthorService {
 
     /** A given slug must be free; a missing one is derived from the name and made unique. */
     private String slugFor(Author a, String slug, String name) {
-        if (slug != null) {
-            if (!slug.equals(a.slug) && authors.slugTaken(slug, a.id)) {
-                throw new ConflictException("The slug '" + slug + "' is taken by another author.");
-            }
-            return slug;
-        }
-        if (a.slug != null && name.equals(a.name)) {
-            return a.slug;
-        }
-        String base = Slugs.derive(name, "author");
-        String candidate = base;
-        for (int n = 2; authors.slugTaken(candidate, a.id); n++) {
-            candidate = Slugs.withSuffix(base, n);
-        }
-        return candidate;
+        return Slugs.choose(slug, a.slug, name.equals(a.name), name, "author", candidate -> authors.slugTaken(candidate, a.id));
     }
 
     private static AuthorWrite write(Author a) {

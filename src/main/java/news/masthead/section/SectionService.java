@@ -176,21 +176,7 @@ public class SectionService {
 
     /** A given slug must be free; a missing one is derived from the name and made unique. */
     private String slugFor(Section s, String slug, String name) {
-        if (slug != null) {
-            if (!slug.equals(s.slug) && sections.slugTaken(slug, s.id)) {
-                throw new ConflictException("The slug '" + slug + "' is taken by another section.");
-            }
-            return slug;
-        }
-        if (s.slug != null && name.equals(s.name)) {
-            return s.slug;
-        }
-        String base = Slugs.derive(name, "section");
-        String candidate = base;
-        for (int n = 2; sections.slugTaken(candidate, s.id); n++) {
-            candidate = Slugs.withSuffix(base, n);
-        }
-        return candidate;
+        return Slugs.choose(slug, s.slug, name.equals(s.name), name, "section", candidate -> sections.slugTaken(candidate, s.id));
     }
 
     private static SectionWrite write(Section s) {

@@ -2,7 +2,9 @@ package news.masthead.common.json;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import news.masthead.common.error.ConflictException;
 
 /** Slugs of the contract: {@code ^[a-z0-9]+(-[a-z0-9]+)*$}, at most 120 characters. */
 public final class Slugs {
@@ -25,6 +27,30 @@ public final class Slugs {
             slug = trimDashes(lastDash > MAX_LENGTH / 2 ? cut.substring(0, lastDash) : cut);
         }
         return slug.isEmpty() ? fallback : slug;
+    }
+
+    /**
+     * The slug a write ends with. A requested slug must be free (a 409 naming it); without one,
+     * the current slug stays while its source text (headline, name) is unchanged; otherwise one is
+     * derived from the source and suffixed until it is free.
+     */
+    public static String choose(String requested, String current, boolean sourceUnchanged, String source, String kind,
+                                Predicate<String> taken) {
+        if (requested != null) {
+            if (!requested.equals(current) && taken.test(requested)) {
+                throw new ConflictException("The slug '" + requested + "' is taken by another " + kind + ".");
+            }
+            return requested;
+        }
+        if (current != null && sourceUnchanged) {
+            return current;
+        }
+        String base = derive(source, kind);
+        String candidate = base;
+        for (int n = 2; taken.test(candidate); n++) {
+            candidate = withSuffix(base, n);
+        }
+        return candidate;
     }
 
     /** A derived slug with "-2", "-3", … appended, still within the length limit. */
