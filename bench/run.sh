@@ -24,10 +24,13 @@ PG_DATA="${PG_DATA:-/tmp/masthead-bench-pg}"
 DB_USER=masthead
 DB_PASS=bench
 ROUNDS="${ROUNDS:-3}"
-DURATION_S="${DURATION_S:-20}"    # seconds per measured round
-WARMUP_S="${WARMUP_S:-10}"        # seconds of warm-up per URL
+DURATION_S="${DURATION_S:-15}"    # seconds per measured round
+WARMUP_S="${WARMUP_S:-5}"         # seconds of warm-up per URL
 THREADS="${THREADS:-2}"
 CONNS="${CONNS:-16}"
+SEARCH_CONNS="${SEARCH_CONNS:-8}" # connections of the separate search-latency measurement
+SEARCH_Q="${SEARCH_Q:-Northford}" # a dateline place in ~2% of articles (see bench/gen/setup.sql)
+NGINX_PORT="${NGINX_PORT:-8090}"
 DEPTH=200                       # page number of the deep-cursor read
 APP_HEAP="${APP_HEAP:-256m}"
 BASE="http://127.0.0.1:$APP_PORT"
@@ -46,6 +49,8 @@ need_apt=()
 command -v wrk  >/dev/null || need_apt+=(wrk)
 command -v jq   >/dev/null || need_apt+=(jq)
 command -v curl >/dev/null || need_apt+=(curl)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need_apt+=(nginx)
+command -v gnuplot >/dev/null || need_apt+=(gnuplot-nox)
 command -v pg_config >/dev/null && [[ -x "$(pg_config --bindir)/initdb" ]] || [[ -x /usr/lib/postgresql/15/bin/initdb ]] \
     || need_apt+=(postgresql postgresql-client)
 if (( ${#need_apt[@]} )); then
@@ -61,6 +66,8 @@ command -v java >/dev/null || die "java (17+) is needed"
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_busy "$PG_PORT" && die "port $PG_PORT is in use (set PG_PORT)"
 port_busy "$APP_PORT" && die "port $APP_PORT is in use (set APP_PORT)"
+port_busy "$NGINX_PORT" && die "port $NGINX_PORT is in use (set NGINX_PORT)"
+NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
 if [[ -e "$PG_DATA" ]]; then
     if [[ -f "$PG_DATA/postmaster.pid" ]] && kill -0 "$(head -1 "$PG_DATA/postmaster.pid")" 2>/dev/null; then
@@ -72,18 +79,23 @@ fi
 
 # ------------------------------------------------------------------ cleanup
 APP_PID=""
+NGINX_PID=""
 PG_STARTED=""
+stop_pid() { # pid name: TERM, wait up to 20 s, then KILL; only processes this script started
+    local pid="$1"
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    log "stopping $2 (pid $pid)"
+    kill -TERM "$pid"
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    wait "$pid" 2>/dev/null || true
+}
 cleanup() {
     local rc=$?
     set +e
     trap - ERR
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        log "stopping Masthead (pid $APP_PID)"
-        kill -TERM "$APP_PID"
-        for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID"
-        wait "$APP_PID" 2>/dev/null
-    fi
+    stop_pid "$APP_PID" Masthead
+    stop_pid "$NGINX_PID" nginx
     if [[ -n "$PG_STARTED" ]]; then
         log "stopping PostgreSQL"
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -t 60 stop >/dev/null 2>&1
@@ -98,8 +110,8 @@ trap 'exit 130' INT TERM
 # ------------------------------------------------------------------ build
 JAR="$REPO/target/quarkus-app/quarkus-run.jar"
 if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 ]]; then
-    log "building Masthead (./mvnw -q -DskipTests package)"
-    (cd "$REPO" && timeout 1200 ./mvnw -q -DskipTests package) > "$LOGS/build.log" 2>&1 \
+    log "building Masthead (./mvnw -q -Dmaven.test.skip=true package)"
+    (cd "$REPO" && timeout 1200 ./mvnw -q -Dmaven.test.skip=true package) > "$LOGS/build.log" 2>&1 \
         || die "build failed, see $LOGS/build.log"
 fi
 
@@ -173,62 +185,123 @@ psql_admin -d postgres -c "create role $DB_USER login password '$DB_PASS'" \
 psql_admin -d masthead -c "create extension pg_stat_statements"
 
 # ------------------------------------------------------------------ Masthead
-log "starting Masthead on 127.0.0.1:$APP_PORT"
-(
-    cd "$REPO"
-    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/masthead"
-    export QUARKUS_DATASOURCE_USERNAME="$DB_USER"
-    export QUARKUS_DATASOURCE_PASSWORD="$DB_PASS"
-    export QUARKUS_HTTP_PORT="$APP_PORT"
-    export QUARKUS_HTTP_HOST=127.0.0.1
-    export MASTHEAD_ADMIN_TOKEN=bench
-    # Own session: a signal sent to this script's process group does not reach Masthead.
-    exec setsid java "-Xmx$APP_HEAP" -jar "$JAR"
-) > "$LOGS/masthead.log" 2>&1 &
-APP_PID=$!
+HZ="$(getconf CLK_TCK)"
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+tree_ticks() { # a process and its children
+    local t; t="$(ticks "$1")"
+    for p in $(pgrep -P "$1" || true); do t=$((t + $(ticks "$p"))); done
+    echo "$t"
+}
+pg_ticks() { tree_ticks "$PG_PID"; }
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
 
-ready=""
-deadline=$((SECONDS + 180))
-while (( SECONDS < deadline )); do
-    kill -0 "$APP_PID" 2>/dev/null || die "Masthead exited during start, see $LOGS/masthead.log"
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/q/health/ready" || true)"
-    if [[ "$code" == 200 ]]; then ready="/q/health/ready"; break; fi
-    if [[ "$code" == 404 ]]; then
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/api/v1/articles" || true)"
-        if [[ "$code" == 200 ]]; then ready="/api/v1/articles"; break; fi
-    fi
-    sleep 1
-done
-[[ -n "$ready" ]] || die "Masthead not ready after 180 s, see $LOGS/masthead.log"
-log "Masthead ready ($ready answered 200)"
+# start_app cold|warm: cold = content cache off, warm = on. Rate limits off (0) for the benchmark.
+start_app() {
+    local mode="$1" cache=false
+    [[ "$mode" == warm ]] && cache=true
+    log "starting Masthead ($mode: MASTHEAD_CONTENT_CACHE_ENABLED=$cache) on 127.0.0.1:$APP_PORT"
+    (
+        cd "$REPO"
+        export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/masthead"
+        export QUARKUS_DATASOURCE_USERNAME="$DB_USER"
+        export QUARKUS_DATASOURCE_PASSWORD="$DB_PASS"
+        export QUARKUS_HTTP_PORT="$APP_PORT"
+        export QUARKUS_HTTP_HOST=127.0.0.1
+        export MASTHEAD_ADMIN_TOKEN=bench
+        export MASTHEAD_CONTENT_CACHE_ENABLED="$cache"
+        export MASTHEAD_RATE_LIMIT_ANONYMOUS=0
+        export MASTHEAD_RATE_LIMIT_TOKEN=0
+        export MASTHEAD_WEBHOOKS_DELIVER_EVERY=off
+        # Own session: a signal sent to this script's process group does not reach Masthead.
+        exec setsid java "-Xmx$APP_HEAP" -jar "$JAR"
+    ) > "$LOGS/masthead-$mode.log" 2>&1 &
+    APP_PID=$!
+    local ready="" deadline=$((SECONDS + 180)) code
+    while (( SECONDS < deadline )); do
+        kill -0 "$APP_PID" 2>/dev/null || die "Masthead exited during start, see $LOGS/masthead-$mode.log"
+        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/q/health/ready" || true)"
+        if [[ "$code" == 200 ]]; then ready="/q/health/ready"; break; fi
+        if [[ "$code" == 404 ]]; then
+            code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/api/v1/articles" || true)"
+            if [[ "$code" == 200 ]]; then ready="/api/v1/articles"; break; fi
+        fi
+        sleep 1
+    done
+    [[ -n "$ready" ]] || die "Masthead not ready after 180 s, see $LOGS/masthead-$mode.log"
+    log "Masthead ready ($ready answered 200), pid $APP_PID"
+}
+declare -A APP_RSS APP_HWM APP_CPU APP_ERRORS APP_SHUTDOWN_ERRORS APP_PIDS
+stop_app() { # mode: record memory, CPU and log errors of the instance, then stop it
+    local mode="$1"
+    APP_RSS[$mode]="$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$APP_PID/status")"
+    APP_HWM[$mode]="$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$APP_PID/status")"
+    APP_CPU[$mode]="$(awk -v t="$(ticks "$APP_PID")" -v hz="$HZ" 'BEGIN{printf "%.1f", t/hz}')"
+    APP_PIDS[$mode]="$APP_PID"
+    # ERROR lines, and anything that says the heap ran out, while it served the benchmark
+    APP_ERRORS[$mode]="$(grep -cE ' ERROR |OutOfMemoryError' "$LOGS/masthead-$mode.log" || true)"
+    # wrk closes its connections at the end of a run, but requests it abandoned (a slow search)
+    # still run in Masthead: let them finish (up to 30 s) so that SIGTERM does not fail them.
+    local lines active
+    for _ in $(seq 1 60); do
+        active="$(psql_db -At -c "select count(*) from pg_stat_activity
+                                   where usename = '$DB_USER' and state <> 'idle' and pid <> pg_backend_pid()")"
+        (( active == 0 )) && break
+        sleep 0.5
+    done
+    lines="$(wc -l < "$LOGS/masthead-$mode.log")"
+    stop_pid "$APP_PID" Masthead
+    APP_PID=""
+    APP_SHUTDOWN_ERRORS[$mode]="$(tail -n +$((lines + 1)) "$LOGS/masthead-$mode.log" | grep -cE ' ERROR |OutOfMemoryError' || true)"
+}
+
+start_app cold
 
 # ------------------------------------------------------------------ data
-log "generating $N articles (bench/generate.sql)"
+# Part 1 and 3 in one session; part 2 (the articles, mostly to_tsvector for search_vector) in one
+# session per CPU. Logs: generate-*.log.
+log "generating $N articles (bench/gen/*.sql, $NPROC article sessions)"
 t0="$(date +%s.%N)"
-psql_db -v n="$N" -f "$BENCH/generate.sql" > "$LOGS/generate.log" 2>&1 \
-    || die "data generation failed, see $LOGS/generate.log"
+psql_db -v n="$N" -f "$BENCH/gen/setup.sql" > "$LOGS/generate-setup.log" 2>&1 \
+    || die "data generation (setup) failed, see $LOGS/generate-setup.log"
+gen_pids=()
+for part in $(seq 0 $((NPROC - 1))); do
+    psql_db -v part="$part" -v parts="$NPROC" -f "$BENCH/gen/articles.sql" > "$LOGS/generate-articles-$part.log" 2>&1 &
+    gen_pids+=($!)
+done
+for p in "${gen_pids[@]}"; do wait "$p" || die "data generation (articles) failed, see $LOGS/generate-articles-*.log"; done
 t1="$(date +%s.%N)"
-LOAD_SECONDS="$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')"
-log "data loaded in ${LOAD_SECONDS}s"
+psql_db -f "$BENCH/gen/finish.sql" > "$LOGS/generate-finish.log" 2>&1 \
+    || die "data generation (finish) failed, see $LOGS/generate-finish.log"
+t2="$(date +%s.%N)"
+LOAD_SECONDS="$(awk -v a="$t0" -v b="$t2" 'BEGIN{printf "%.1f", b-a}')"
+LOAD_ARTICLES_S="$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')"
+LOAD_FINISH_S="$(awk -v a="$t1" -v b="$t2" 'BEGIN{printf "%.1f", b-a}')"
+log "data loaded in ${LOAD_SECONDS}s (setup+articles ${LOAD_ARTICLES_S}s, indexes+bylines+analyze ${LOAD_FINISH_S}s)"
 
 q() { psql_db -At -F '|' -c "$1"; }
 COUNTS="$(q "select count(*), count(*) filter (where status='published'),
                     count(*) filter (where status='published' and visible_from <= now()),
                     (select count(*) from author), (select count(*) from section),
                     (select count(*) from article_author), round(avg(octet_length(body::text))),
-                    round(avg(jsonb_array_length(body)), 1)
+                    round(avg(jsonb_array_length(body)), 1), count(*) filter (where body_text is null),
+                    round(avg(octet_length(body_text)))
              from article")"
-IFS='|' read -r C_ARTICLES C_PUBLISHED C_VISIBLE C_AUTHORS C_SECTIONS C_AA C_BODY C_BLOCKS <<< "$COUNTS"
+IFS='|' read -r C_ARTICLES C_PUBLISHED C_VISIBLE C_AUTHORS C_SECTIONS C_AA C_BODY C_BLOCKS C_NOTEXT C_TEXT <<< "$COUNTS"
 DB_SIZE="$(q "select pg_size_pretty(pg_database_size('masthead'))")"
 ARTICLE_SIZE="$(q "select pg_size_pretty(pg_total_relation_size('article'))")"
 (( C_ARTICLES == N )) || die "expected $N articles, found $C_ARTICLES"
+(( C_NOTEXT == 0 )) || die "$C_NOTEXT articles have no body_text"
+SEARCH_HITS="$(q "select count(*) from article where status = 'published' and visible_from <= now()
+                  and search_vector @@ websearch_to_tsquery('english', '$SEARCH_Q')")"
+SEARCH_PCT="$(awk -v h="$SEARCH_HITS" -v v="$C_VISIBLE" 'BEGIN{printf "%.2f", 100*h/v}')"
+log "search q=$SEARCH_Q: $SEARCH_HITS of $C_VISIBLE visible articles ($SEARCH_PCT%)"
 
 # ------------------------------------------------------------------ URLs
 URL_LIST="$BASE/api/v1/articles?limit=20"
-
 SLUG="$(q "select slug from article where status = 'published' and visible_from <= now()
            order by slug offset (select count(*) / 2 from article where status = 'published') limit 1")"
 URL_SLUG="$BASE/api/v1/articles/$SLUG"
+URL_SEARCH="$BASE/api/v1/articles?q=$SEARCH_Q&limit=20"
 
 log "following meta.nextCursor $((DEPTH - 1)) times"
 cursor_url="$URL_LIST"
@@ -253,27 +326,29 @@ DEEP_CHECK="first item $DEEP_FIRST; SQL offset $(( (DEPTH - 1) * 20 )) gives $DE
 [[ "$DEEP_FIRST" == "$DEEP_EXPECTED" ]] && DEEP_CHECK="$DEEP_CHECK (match)" || DEEP_CHECK="$DEEP_CHECK (MISMATCH)"
 log "deep page: $DEEP_CHECK"
 
-declare -A URL=( [newest]="$URL_LIST" [slug]="$URL_SLUG" [deep]="$URL_DEEP" )
-declare -A TITLE=( [newest]="20 newest" [slug]="article by slug" [deep]="page $DEPTH by cursor" )
-READS=(newest slug deep)
+declare -A URL=( [newest]="$URL_LIST" [slug]="$URL_SLUG" [deep]="$URL_DEEP" [search]="$URL_SEARCH" )
+declare -A TITLE=( [newest]="20 newest" [slug]="article by slug" [deep]="page $DEPTH by cursor" [search]="search q=$SEARCH_Q" )
+READS=(newest slug deep search)
 
-response_bytes() { curl -s --max-time 15 -o /dev/null -w '%{size_download}' "$1"; }
-declare -A BYTES
+# One body per read, kept for nginx: the ceiling serves exactly these bytes.
+BODIES="$LOGS/bodies"; mkdir -p "$BODIES"
+declare -A BYTES SHA
 for r in "${READS[@]}"; do
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 "${URL[$r]}")"
+    code="$(curl -s -o "$BODIES/$r.json" -w '%{http_code}' --max-time 30 "${URL[$r]}")"
     [[ "$code" == 200 ]] || die "$r (${URL[$r]}) answered $code before the benchmark"
-    BYTES[$r]="$(response_bytes "${URL[$r]}")"
+    BYTES[$r]="$(stat -c %s "$BODIES/$r.json")"
+    SHA[$r]="$(sha256sum "$BODIES/$r.json" | cut -c1-16)"
 done
+SEARCH_FIRST_PAGE_ITEMS="$(jq '.data | length' "$BODIES/search.json")"
 
 # ------------------------------------------------------------------ query plans
-# One request per read with auto_explain on: the plans PostgreSQL used for Masthead's queries.
 pg_set() { psql_admin -d postgres -c "alter system set $1" -c "select pg_reload_conf()" >/dev/null; }
 declare -A PLANS
 pg_set "auto_explain.log_min_duration = 0"
 sleep 1
 for r in "${READS[@]}"; do
     mark="$(stat -c %s "$LOGS/postgres.log")"
-    curl -s -o /dev/null --max-time 15 "${URL[$r]}"
+    curl -s -o /dev/null --max-time 30 "${URL[$r]}"
     sleep 1
     PLANS[$r]="$(tail -c +$((mark + 1)) "$LOGS/postgres.log" | sed -e 's/^[0-9-]* [0-9:.]* [A-Z]* \[[0-9]*\] //')"
 done
@@ -283,138 +358,262 @@ pg_set "auto_explain.log_min_duration = -1"
 LOAD_BEFORE="$(loadavg)"
 TOP_BEFORE="$(top_cpu)"
 
-# CPU accounting from /proc, in clock ticks: Masthead, our PostgreSQL (postmaster and its
-# children), and the whole machine. "Others" below = machine busy - Masthead - PostgreSQL,
-# i.e. wrk itself plus everything else running on the machine.
-HZ="$(getconf CLK_TCK)"
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() {
-    local t; t="$(ticks "$PG_PID")"
-    for p in $(pgrep -P "$PG_PID" || true); do t=$((t + $(ticks "$p"))); done
-    echo "$t"
-}
-machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
-
-run_wrk() { # read seconds label
-    local out="$LOGS/wrk-$1-$3.txt" a0 p0 m0 a1 p1 m1
-    a0="$(ticks "$APP_PID")"; p0="$(pg_ticks)"; m0="$(machine_ticks)"
-    timeout 300 wrk -t"$THREADS" -c"$CONNS" -d"${2}s" --timeout 10s -s "$BENCH/reads.lua" "${URL[$1]}" > "$out" 2>&1 \
-        || die "wrk failed for $1, see $out"
-    a1="$(ticks "$APP_PID")"; p1="$(pg_ticks)"; m1="$(machine_ticks)"
-    kill -0 "$APP_PID" 2>/dev/null \
-        || die "Masthead (pid $APP_PID) exited during $1/$3 without being asked to by this script; see $LOGS/masthead.log and $out"
-    grep -q '^BENCH_RESULT ' "$out" || die "wrk printed no BENCH_RESULT for $1, see $out"
+SERVER_PID=""   # Masthead or nginx: the process whose CPU (with children) is "server CPU"
+run_wrk() { # phase read conns seconds label url
+    local out="$LOGS/wrk-$1-$2-c$3-$5.txt" a0 p0 m0 a1 p1 m1
+    a0="$(tree_ticks "$SERVER_PID")"; p0="$(pg_ticks)"; m0="$(machine_ticks)"
+    timeout 300 wrk -t"$THREADS" -c"$3" -d"${4}s" --timeout 10s -s "$BENCH/reads.lua" "$6" > "$out" 2>&1 \
+        || die "wrk failed for $1/$2, see $out"
+    a1="$(tree_ticks "$SERVER_PID")"; p1="$(pg_ticks)"; m1="$(machine_ticks)"
+    kill -0 "$SERVER_PID" 2>/dev/null \
+        || die "server (pid $SERVER_PID) exited during $1/$2/$5 without being asked to; see $LOGS and $out"
+    grep -q '^BENCH_RESULT ' "$out" || die "wrk printed no BENCH_RESULT for $1/$2, see $out"
     grep '^BENCH_RESULT ' "$out" | sed 's/^BENCH_RESULT //' \
-        | jq -c --arg read "$1" --arg lbl "$3" --argjson hz "$HZ" --argjson ncpu "$NPROC" \
+        | jq -c --arg phase "$1" --arg read "$2" --argjson conns "$3" --arg lbl "$5" --argjson hz "$HZ" \
               --argjson app $((a1 - a0)) --argjson pg $((p1 - p0)) --argjson all $((m1 - m0)) \
-              '. + {"read": $read, "label": $lbl,
-                    "app_cpu_s": ($app / $hz), "pg_cpu_s": ($pg / $hz), "machine_cpu_s": ($all / $hz),
-                    "capacity_cpu_s": (.duration_s * $ncpu)}'
+              '. + {"phase": $phase, "read": $read, "conns": $conns, "label": $lbl,
+                    "app_cpu_s": ($app / $hz), "pg_cpu_s": ($pg / $hz), "machine_cpu_s": ($all / $hz)}'
 }
-
-statements() { # the statements Masthead ran since the last reset, busiest first
-    psql_db -At -F $'\t' -c "select calls, round((total_exec_time / calls)::numeric, 3), rows,
-                                     left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'),
-                                                         '^select .*? from ', 'select … from '), 400)
-                              from pg_stat_statements
-                              where userid = '$DB_USER'::regrole and calls > 0
-                              order by total_exec_time desc limit 8"
-}
-
-declare -A TOP_DURING STATEMENTS REQUESTS
-for r in "${READS[@]}"; do
-    psql_db -c "select pg_stat_statements_reset()" >/dev/null
-    log "$r: warm-up ${WARMUP_S}s"
-    run_wrk "$r" "$WARMUP_S" warmup >> "$ROUNDS_FILE"
+declare -A TOP_DURING
+bench_read() { # phase read conns [key]
+    local key="${4:-$2}" i top_pid
+    log "$1 $key: warm-up ${WARMUP_S}s"
+    run_wrk "$1" "$key" "$3" "$WARMUP_S" warmup "${URL[$2]}" >> "$ROUNDS_FILE"
     for i in $(seq 1 "$ROUNDS"); do
         if (( i == 1 )); then
-            # a 2 s top sample in the middle of the first measured round
-            (sleep $(( DURATION_S > 4 ? DURATION_S / 2 - 1 : 0 )); top_cpu > "$LOGS/top-during-$r.txt") &
+            (sleep $(( DURATION_S > 4 ? DURATION_S / 2 - 1 : 0 )); top_cpu > "$LOGS/top-during-$1-$key.txt") &
             top_pid=$!
         fi
-        run_wrk "$r" "$DURATION_S" "round$i" >> "$ROUNDS_FILE"
-        if (( i == 1 )); then wait "$top_pid" || true; TOP_DURING[$r]="$(cat "$LOGS/top-during-$r.txt")"; fi
-        log "$r round $i: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
+        run_wrk "$1" "$key" "$3" "$DURATION_S" "round$i" "${URL[$2]}" >> "$ROUNDS_FILE"
+        if (( i == 1 )); then wait "$top_pid" || true; TOP_DURING[$1-$key]="$(cat "$LOGS/top-during-$1-$key.txt")"; fi
+        log "$1 $key round $i: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
     done
+}
+statements() {
+    psql_db -At -F $'\t' -c "select calls, round((total_exec_time / calls)::numeric, 3), rows,
+                                     left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'),
+                                                         '^select .*? from ', 'select … from '), 300)
+                              from pg_stat_statements
+                              where userid = '$DB_USER'::regrole and calls > 0
+                              order by total_exec_time desc limit 4"
+}
+declare -A STATEMENTS
+
+# --- cold: content cache off, every request goes to PostgreSQL
+SERVER_PID="$APP_PID"
+for r in "${READS[@]}"; do
+    psql_db -c "select pg_stat_statements_reset()" >/dev/null
+    bench_read cold "$r" "$CONNS"
     STATEMENTS[$r]="$(statements)"
-    REQUESTS[$r]="$(jq -s --arg read "$r" '[.[] | select(.read == $read) | .counted] | add' "$ROUNDS_FILE")"
 done
+bench_read cold search "$SEARCH_CONNS" "search-c$SEARCH_CONNS"
+stop_app cold
+
+# --- warm: content cache on, primed before measuring
+start_app warm
+SERVER_PID="$APP_PID"
+WARM_SAME=""
+for r in "${READS[@]}"; do
+    for _ in 1 2 3; do curl -s -o "$LOGS/warm-$r.json" --max-time 30 "${URL[$r]}"; done
+    cmp -s "$LOGS/warm-$r.json" "$BODIES/$r.json" || WARM_SAME="$WARM_SAME $r"
+done
+for r in "${READS[@]}"; do bench_read warm "$r" "$CONNS"; done
+stop_app warm
+
+# --- ceiling: nginx serving the same bytes
+NGX="$LOGS/nginx"; mkdir -p "$NGX/www" "$NGX/tmp"
+cp "$BODIES"/*.json "$NGX/www/"
+cat > "$NGX/nginx.conf" <<EOF
+worker_processes $NPROC;
+daemon off;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    keepalive_timeout 65;
+    default_type application/json;
+    client_body_temp_path $NGX/tmp/body;
+    proxy_temp_path $NGX/tmp/proxy;
+    fastcgi_temp_path $NGX/tmp/fastcgi;
+    uwsgi_temp_path $NGX/tmp/uwsgi;
+    scgi_temp_path $NGX/tmp/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $NGX/www;
+    }
+}
+EOF
+log "starting nginx on 127.0.0.1:$NGINX_PORT ($NGX/nginx.conf)"
+setsid "$NGINX_BIN" -p "$NGX" -c "$NGX/nginx.conf" > "$NGX/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 1 50); do port_busy "$NGINX_PORT" && break; sleep 0.2; done
+port_busy "$NGINX_PORT" || die "nginx did not start, see $NGX"
+NGINX_VERSION="$("$NGINX_BIN" -v 2>&1 | cut -d/ -f2)"
+declare -A NURL
+for r in "${READS[@]}"; do
+    NURL[$r]="http://127.0.0.1:$NGINX_PORT/$r.json"
+    curl -s -o "$NGX/check.json" --max-time 10 "${NURL[$r]}"
+    cmp -s "$NGX/check.json" "$BODIES/$r.json" || die "nginx does not serve the same bytes for $r"
+done
+SERVER_PID="$NGINX_PID"
+for r in "${READS[@]}"; do URL[nginx-$r]="${NURL[$r]}"; bench_read nginx "nginx-$r" "$CONNS" "$r"; done
+stop_pid "$NGINX_PID" nginx; NGINX_PID=""
 
 LOAD_AFTER="$(loadavg)"
 TOP_AFTER="$(top_cpu)"
-APP_RSS="$(awk '/VmRSS/{printf "%.0f MiB", $2/1024}' "/proc/$APP_PID/status")"
-APP_HWM="$(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' "/proc/$APP_PID/status")"
-APP_ERRORS="$(grep -cE ' (ERROR|WARN) ' "$LOGS/masthead.log" || true)"
 
 # ------------------------------------------------------------------ report
-median() { # read -> the measured round with the median req/s
-    jq -s -c --arg read "$1" '[.[] | select(.read == $read and (.label | startswith("round")))]
+med() { # phase key -> the measured round with the median req/s, as JSON
+    jq -s -c --arg p "$1" --arg k "$2" '[.[] | select(.phase == $p and .read == $k and (.label | startswith("round")))]
                               | sort_by(.rps) | .[(length - 1) / 2 | floor]' "$ROUNDS_FILE"
 }
-# jq helpers: 2 decimals; CPU as % of one core; CPU ms per request
-JQ_DEFS='def r2: . * 100 | round / 100;
-         def pct(x): (x / .duration_s * 100 | round);
+mval() { med "$1" "$2" | jq -r ".$3"; }
+JQ_DEFS='def r2: . * 100 | round / 100; def r1: . * 10 | round / 10;
          def msreq(x): (x * 1000 / .requests | r2);'
+declare -A RPS
+for ph in cold warm nginx; do for r in "${READS[@]}"; do RPS[$ph-$r]="$(mval "$ph" "$r" rps)"; done; done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f%%", 100*a/b; else print "n/a" }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN{ exit !(a >= b) }'; }
+lt() { awk -v a="$1" -v b="$2" 'BEGIN{ exit !(a < b) }'; }
+pf() { if "$@"; then echo PASS; else echo FAIL; fi; }
+TOTAL_NON2XX="$(jq -s '[.[] | .non2xx + .errors.connect + .errors.read + .errors.write + .errors.timeout] | add' "$ROUNDS_FILE")"
+S8="$(med cold "search-c$SEARCH_CONNS")"
+S8_P99="$(jq -r .p99_ms <<< "$S8")"
+S8_ALL="$(jq -s -r --arg k "search-c$SEARCH_CONNS" '[.[] | select(.phase == "cold" and .read == $k and (.label | startswith("round"))) | .p99_ms | . * 100 | round / 100 | tostring] | join(", ")' "$ROUNDS_FILE")"
 
 mkdir -p "$BENCH/results"
-RESULT="$BENCH/results/$(date -u +%Y-%m-%d)-n$N.md"
-[[ -e "$RESULT" ]] && RESULT="$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-n$N.md"
+STEM="$BENCH/results/$(date -u +%Y-%m-%d)-n$N"
+[[ -e "$STEM.md" ]] && STEM="$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-n$N"
+RESULT="$STEM.md"; CHART="$STEM.png"
+
+# chart: req/s per read for cold, warm and nginx (log scale: nginx is orders of magnitude above)
+{
+    echo "# read cold warm nginx"
+    declare -A SHORT=( [newest]="20 newest" [slug]="by slug" [deep]="page $DEPTH (cursor)" [search]="search" )
+    for r in "${READS[@]}"; do
+        printf '"%s" %s %s %s\n' "${SHORT[$r]}" "${RPS[cold-$r]}" "${RPS[warm-$r]}" "${RPS[nginx-$r]}"
+    done
+} > "$LOGS/chart.dat"
+gnuplot > "$LOGS/gnuplot.log" 2>&1 <<EOF || log "gnuplot failed, see $LOGS/gnuplot.log"
+set terminal pngcairo size 1000,560 font "DejaVu Sans,11" noenhanced
+set output "$CHART"
+set title "Masthead req/s per read, $N articles (median of $ROUNDS x ${DURATION_S}s, wrk -c$CONNS; log scale)"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set logscale y
+set yrange [1:500000]
+set ylabel "requests per second"
+set grid ytics
+set key top center horizontal font ",10" samplen 2 width -1
+set xtics nomirror
+plot "$LOGS/chart.dat" using 2:xtic(1) title "Masthead cold (cache off)" lc rgb "#4C72B0", \
+     '' using 3 title "Masthead warm (cache on)" lc rgb "#DD8452", \
+     '' using 4 title "nginx, same bytes (ceiling)" lc rgb "#55A868", \
+     '' using (\$0-0.3):2:(sprintf("%.0f",\$2)) with labels offset 0,0.7 font ",9" notitle, \
+     '' using (\$0):3:(sprintf("%.0f",\$3)) with labels offset 0,0.7 font ",9" notitle, \
+     '' using (\$0+0.3):4:(sprintf("%.0f",\$4)) with labels offset 0,0.7 font ",9" notitle
+EOF
 
 {
-    echo "# Masthead read benchmark — $N articles"
+    echo "# Masthead delivery benchmark — $N articles"
     echo
     echo "Produced by \`bash bench/run.sh $N\` on $(date -u '+%Y-%m-%d %H:%M UTC'), Masthead at commit \`$GIT_REV\`${GIT_DIRTY:+ (with uncommitted changes)}."
+    echo "Chart: [$(basename "$CHART")]($(basename "$CHART"))."
+    echo
+    echo "## Acceptance targets (issue \"Delivery at newsroom scale\")"
+    echo
+    echo "| target | measured | result |"
+    echo "|---|---|---|"
+    for r in newest slug; do
+        echo "| warm ${TITLE[$r]} ≥ 50% of nginx req/s for the same bytes | $(printf '%.0f' "${RPS[warm-$r]}") vs $(printf '%.0f' "${RPS[nginx-$r]}") req/s = $(ratio "${RPS[warm-$r]}" "${RPS[nginx-$r]}") | $(pf ge "${RPS[warm-$r]}" "$(awk -v b="${RPS[nginx-$r]}" 'BEGIN{print b/2}')") |"
+    done
+    if (( N == 10000 )); then
+        echo "| cold 20 newest ≥ 1,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-newest]}") req/s | $(pf ge "${RPS[cold-newest]}" 1500) |"
+        echo "| cold by slug ≥ 2,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-slug]}") req/s | $(pf ge "${RPS[cold-slug]}" 2500) |"
+    else
+        echo "| cold 20 newest ≥ 1,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-newest]}") req/s at $N (for information) | n/a at this N |"
+        echo "| cold by slug ≥ 2,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-slug]}") req/s at $N (for information) | n/a at this N |"
+    fi
+    deep_line="page 200 $(printf '%.0f' "${RPS[cold-deep]}") vs page 1 $(printf '%.0f' "${RPS[cold-newest]}") req/s = $(ratio "${RPS[cold-deep]}" "${RPS[cold-newest]}")"
+    deep_ok="$(pf ge "${RPS[cold-deep]}" "$(awk -v b="${RPS[cold-newest]}" 'BEGIN{print 0.9*b}')")"
+    s8_line="p99 $(printf '%.2f' "$S8_P99") ms (median round; rounds: $S8_ALL ms), $SEARCH_HITS hits"
+    s8_ok="$(pf lt "$S8_P99" 50)"
+    if (( N == 1000000 )); then
+        echo "| cold page 200 by cursor within 10% of page 1 (req/s) at 1,000,000 | $deep_line | $deep_ok |"
+        echo "| search p99 < 50 ms at $SEARCH_CONNS clients over 1,000,000 | $s8_line | $s8_ok |"
+    else
+        echo "| cold page 200 by cursor within 10% of page 1 (req/s) at 1,000,000 | $deep_line at $N (for information: $deep_ok) | n/a at this N |"
+        echo "| search p99 < 50 ms at $SEARCH_CONNS clients over 1,000,000 | $s8_line at $N (for information: $s8_ok) | n/a at this N |"
+    fi
+    errs=$(( ${APP_ERRORS[cold]} + ${APP_ERRORS[warm]} + ${APP_SHUTDOWN_ERRORS[cold]} + ${APP_SHUTDOWN_ERRORS[warm]} ))
+    echo "| whole benchmark with -Xmx$APP_HEAP and no errors | ERROR/OutOfMemoryError lines in Masthead's logs: $errs (at shutdown: $(( ${APP_SHUTDOWN_ERRORS[cold]} + ${APP_SHUTDOWN_ERRORS[warm]} ))); non-2xx + socket errors over all wrk runs (warm-ups included): $TOTAL_NON2XX; peak RSS cold ${APP_HWM[cold]} MiB, warm ${APP_HWM[warm]} MiB | $( [[ "$APP_HEAP" == 256m ]] && (( errs == 0 && TOTAL_NON2XX == 0 )) && echo PASS || echo FAIL) |"
     echo
     echo "## Results (median of $ROUNDS rounds)"
     echo
-    echo "wrk \`-t$THREADS -c$CONNS -d${DURATION_S}s\`, ${WARMUP_S} s warm-up per URL, load generator and server on the"
-    echo "same $NPROC-CPU machine. req/s is the median of the $ROUNDS measured rounds; p50/p99 are the latencies of that round."
+    echo "wrk \`-t$THREADS -c$CONNS -d${DURATION_S}s --timeout 10s\`, ${WARMUP_S} s warm-up per URL; wrk, Masthead, PostgreSQL and nginx"
+    echo "share the same $NPROC-CPU machine. **cold** = Masthead started with \`MASTHEAD_CONTENT_CACHE_ENABLED=false\` (every request"
+    echo "queries PostgreSQL); **warm** = a second Masthead start with the cache on, each URL requested 3 times before its warm-up;"
+    echo "**nginx** = nginx $NGINX_VERSION ($NPROC workers, access log off) serving a static file with exactly the bytes Masthead answered"
+    echo "for that read. p50/p99 are wrk's latencies of the median round. Ratio = req/s ÷ nginx req/s for the same bytes."
+    echo "Server CPU ms/req is Masthead's (or nginx's) CPU per request; PostgreSQL's likewise."
     echo
-    echo "| read | URL | req/s | p50 ms | p99 ms | non-2xx | socket errors | response bytes |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    echo "| read | server | req/s | p50 ms | p99 ms | non-2xx | socket errors | ratio to nginx | server CPU ms/req | PostgreSQL CPU ms/req | response bytes |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for r in "${READS[@]}"; do
-        path="${URL[$r]#$BASE}"
-        [[ "$r" == deep ]] && path="/api/v1/articles?limit=20&cursor=…"
-        median "$r" | jq -r --arg t "${TITLE[$r]}" --arg p "$path" --arg b "${BYTES[$r]}" "$JQ_DEFS"'
-            "| \($t) | `\($p)` | \(.rps | round) | \(.p50_ms | r2) | \(.p99_ms | r2) | \(.non2xx) | \(.errors.connect + .errors.read + .errors.write + .errors.timeout) | \($b) |"'
+        for ph in cold warm nginx; do
+            med "$ph" "$r" | jq -r --arg t "${TITLE[$r]}" --arg ph "$ph" --arg b "${BYTES[$r]}" --arg ratio "$(ratio "${RPS[$ph-$r]}" "${RPS[nginx-$r]}")" "$JQ_DEFS"'
+                "| \($t) | \($ph) | \(.rps | round) | \(.p50_ms | r2) | \(.p99_ms | r2) | \(.non2xx) | \(.errors.connect + .errors.read + .errors.write + .errors.timeout) | \($ratio) | \(msreq(.app_cpu_s)) | \(msreq(.pg_cpu_s)) | \($b) |"'
+        done
     done
     echo
-    echo "CPU in the median round (from /proc; % of one core, so $((NPROC * 100))% is the whole machine;"
-    echo "\"others\" is wrk plus every other process on the machine):"
+    echo "**Search latency at $SEARCH_CONNS clients** (\`wrk -t$THREADS -c$SEARCH_CONNS\`, cold, q=\`$SEARCH_Q\`; $SEARCH_HITS hits = $SEARCH_PCT% of the $C_VISIBLE visible articles, first page $SEARCH_FIRST_PAGE_ITEMS items):"
     echo
-    echo "| read | Masthead CPU | PostgreSQL CPU | others CPU | machine busy | Masthead CPU ms/req | PostgreSQL CPU ms/req |"
+    echo "| round | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    jq -r --arg k "search-c$SEARCH_CONNS" "$JQ_DEFS"'select(.read == $k) | "| \(.label) | \(.rps | round) | \(.p50_ms | r2) | \(.p90_ms | r2) | \(.p99_ms | r2) | \(.max_ms | r2) | \(.non2xx) | \(.errors.connect + .errors.read + .errors.write + .errors.timeout) |"' "$ROUNDS_FILE"
+    echo
+    echo "**Masthead process** (both runs \`-Xmx$APP_HEAP\`; RSS read from /proc/<pid>/status just before it was stopped; CPU = utime+stime of"
+    echo "the whole process life from /proc/<pid>/stat, start and JIT included; the cold instance also served the cursor walk and plan requests):"
+    echo
+    echo "| instance | pid | VmRSS MiB | VmHWM (peak) MiB | CPU s | ERROR lines in log | ERROR lines at shutdown |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for r in "${READS[@]}"; do
-        median "$r" | jq -r --arg t "${TITLE[$r]}" "$JQ_DEFS"'
-            "| \($t) | \(pct(.app_cpu_s))% | \(pct(.pg_cpu_s))% | \(pct(.machine_cpu_s - .app_cpu_s - .pg_cpu_s))% | \(pct(.machine_cpu_s))% | \(msreq(.app_cpu_s)) | \(msreq(.pg_cpu_s)) |"'
+    for ph in cold warm; do
+        echo "| $ph | ${APP_PIDS[$ph]} | ${APP_RSS[$ph]} | ${APP_HWM[$ph]} | ${APP_CPU[$ph]} | ${APP_ERRORS[$ph]} | ${APP_SHUTDOWN_ERRORS[$ph]} |"
     done
+    [[ -z "$WARM_SAME" ]] && echo && echo "The warm instance answered every URL with the same bytes as the cold one." \
+        || { echo; echo "The warm instance answered different bytes than the cold one for:$WARM_SAME (nginx serves the cold bytes)."; }
     echo
     echo "## All rounds"
     echo
-    echo "| read | round | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | statuses | non-2xx | errors c/r/w/t | Masthead CPU | PostgreSQL CPU | machine busy |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|"
-    jq -r "$JQ_DEFS"'"| \(.read) | \(.label) | \(.requests) | \(.rps | round) | \(.p50_ms | r2) | \(.p90_ms | r2) | \(.p99_ms | r2) | \(.max_ms | r2) | \(.statuses | to_entries | map("\(.key): \(.value)") | join(", ")) | \(.non2xx) | \(.errors.connect)/\(.errors.read)/\(.errors.write)/\(.errors.timeout) | \(pct(.app_cpu_s))% | \(pct(.pg_cpu_s))% | \(pct(.machine_cpu_s))% |"' "$ROUNDS_FILE"
+    echo "| phase | read | conns | round | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | statuses | non-2xx | errors c/r/w/t | server CPU s | PostgreSQL CPU s | machine CPU s |"
+    echo "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|"
+    jq -r "$JQ_DEFS"'"| \(.phase) | \(.read) | \(.conns) | \(.label) | \(.requests) | \(.rps | round) | \(.p50_ms | r2) | \(.p90_ms | r2) | \(.p99_ms | r2) | \(.max_ms | r2) | \(.statuses | to_entries | map("\(.key): \(.value)") | join(", ")) | \(.non2xx) | \(.errors.connect)/\(.errors.read)/\(.errors.write)/\(.errors.timeout) | \(.app_cpu_s | r1) | \(.pg_cpu_s | r1) | \(.machine_cpu_s | r1) |"' "$ROUNDS_FILE"
     echo
-    echo "## SQL per read"
+    echo "## SQL per read (cold)"
     echo
-    echo "From pg_stat_statements, reset before each read's warm-up; \"per request\" divides the calls by the"
-    echo "HTTP requests of that read (warm-up and rounds). Top statements by total execution time."
+    echo "From pg_stat_statements, reset before each cold read; top statements by total execution time."
     for r in "${READS[@]}"; do
         echo
-        echo "**${TITLE[$r]}** (${REQUESTS[$r]} requests):"
+        echo "**${TITLE[$r]}**:"
         echo
-        echo "| calls | per request | mean ms | rows | statement |"
-        echo "|---:|---:|---:|---:|---|"
+        echo "| calls | mean ms | rows | statement |"
+        echo "|---:|---:|---:|---|"
         if [[ -n "${STATEMENTS[$r]}" ]]; then
-            printf '%s\n' "${STATEMENTS[$r]}" | awk -F'\t' -v req="${REQUESTS[$r]}" '{
+            printf '%s\n' "${STATEMENTS[$r]}" | awk -F'\t' '{
                 q = $4; gsub(/\|/, "\\|", q); gsub(/`/, "", q)
-                printf "| %d | %.2f | %s | %d | `%s` |\n", $1, $1 / req, $2, $3, q }'
+                printf "| %d | %s | %d | `%s` |\n", $1, $2, $3, q }'
         fi
     done
     echo
     echo "## Query plans"
     echo
-    echo "auto_explain (ANALYZE, BUFFERS) for one request per read, before the warm-up:"
+    echo "auto_explain (ANALYZE, BUFFERS) for one request per read, cold instance, before the warm-ups:"
     for r in "${READS[@]}"; do
         echo
         echo "<details><summary>${TITLE[$r]}</summary>"
@@ -429,21 +628,21 @@ RESULT="$BENCH/results/$(date -u +%Y-%m-%d)-n$N.md"
     echo "## Data"
     echo
     echo "- Articles: $C_ARTICLES ($C_PUBLISHED published, $C_VISIBLE publicly visible, the rest drafts); $C_AUTHORS authors, $C_SECTIONS sections, $C_AA article–author rows."
-    echo "- Body: $C_BLOCKS paragraph blocks and $C_BODY bytes of JSON on average. Table \`article\` with indexes and TOAST: $ARTICLE_SIZE; database: $DB_SIZE."
-    echo "- Load (bench/generate.sql, one transaction with \`setseed(0.42)\`, then ANALYZE): **${LOAD_SECONDS} s**."
-    echo "- Article by slug: \`$SLUG\`."
+    echo "- Body: $C_BLOCKS paragraph blocks and $C_BODY bytes of JSON on average; body_text $C_TEXT bytes on average (no article without it). Table \`article\` with indexes and TOAST: $ARTICLE_SIZE; database: $DB_SIZE."
+    echo "- Load (bench/gen/*.sql; setup and articles with $NPROC parallel sessions ${LOAD_ARTICLES_S} s, indexes + bylines + VACUUM ANALYZE ${LOAD_FINISH_S} s): **${LOAD_SECONDS} s**."
+    echo "- Article by slug: \`$SLUG\` (sha256 of the body ${SHA[slug]}…)."
     echo "- Deep page: reached by following \`meta.nextCursor\` $((DEPTH - 1)) times; $DEEP_CHECK."
+    echo "- Search: \`q=$SEARCH_Q\` (a dateline place name) matches $SEARCH_HITS visible articles ($SEARCH_PCT%)."
     echo
     echo "## Machine"
     echo
     echo "- $NPROC CPUs ($CPU_MODEL), $MEM_TOTAL memory ($MEM_AVAIL_BEFORE available at start); $OS, $KERNEL."
-    echo "- $JAVA_VERSION; Masthead \`-Xmx$APP_HEAP\`, JDBC pool 16; $PG_VERSION (shared_buffers 512MB, fsync off); $WRK_VERSION."
-    echo "- Masthead RSS after the run: **$APP_RSS** (peak $APP_HWM). WARN/ERROR lines in its log: $APP_ERRORS."
+    echo "- $JAVA_VERSION; Masthead \`-Xmx$APP_HEAP\`, JDBC pool 16; $PG_VERSION (shared_buffers 512MB, fsync off); $WRK_VERSION; nginx $NGINX_VERSION."
     echo "- Load average (1/5/15 min): at script start $LOAD_START; before the benchmark $LOAD_BEFORE; after $LOAD_AFTER."
     echo
     echo "Other builds and sessions share this machine; the snapshots below show what used the CPU"
-    echo "(\`top\`, a 2 s sample, top 10 by %CPU; %CPU is per core). Masthead is pid $APP_PID (\`java\`),"
-    echo "PostgreSQL runs as user \`postgres\`, \`wrk\` is the load generator; any other process is not ours."
+    echo "(\`top\`, a 2 s sample, top 10 by %CPU; %CPU is per core). Masthead is \`java\` (pids ${APP_PIDS[cold]} cold, ${APP_PIDS[warm]} warm),"
+    echo "PostgreSQL runs as user \`postgres\`, \`wrk\` is the load generator, \`nginx\` the ceiling; any other process is not ours."
     snapshot() {
         echo
         echo "$1:"
@@ -455,15 +654,17 @@ RESULT="$BENCH/results/$(date -u +%Y-%m-%d)-n$N.md"
     }
     snapshot "At script start" "$TOP_START"
     snapshot "Before the benchmark" "$TOP_BEFORE"
-    for r in "${READS[@]}"; do
-        snapshot "Mid round 1 of \"${TITLE[$r]}\"" "${TOP_DURING[$r]}"
+    for k in $(printf '%s\n' "${!TOP_DURING[@]}" | sort); do
+        snapshot "Mid round 1 of $k" "${TOP_DURING[$k]}"
     done
     snapshot "After the benchmark" "$TOP_AFTER"
 } > "$RESULT"
 
-log "result written to ${RESULT#$REPO/}"
+log "result written to ${RESULT#$REPO/}, chart ${CHART#$REPO/}"
 echo
 for r in "${READS[@]}"; do
-    median "$r" | jq -r --arg t "${TITLE[$r]}" '"\($t): \(.rps | round) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"'
+    for ph in cold warm nginx; do
+        med "$ph" "$r" | jq -r --arg t "${TITLE[$r]}" --arg ph "$ph" '"\($t) \($ph): \(.rps | round) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"'
+    done
 done
-echo "data load: ${LOAD_SECONDS} s; Masthead RSS after the run: $APP_RSS; result: ${RESULT#$REPO/}"
+echo "search c$SEARCH_CONNS: p99 $S8_P99 ms; data load ${LOAD_SECONDS} s; result ${RESULT#$REPO/}"
