@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import news.masthead.article.PublicRows.Byline;
+import news.masthead.article.PublicRows.Listed;
+import news.masthead.article.PublicRows.Shown;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.ArticleSummaryResponse;
@@ -47,6 +50,44 @@ public class ArticleMapper {
     public ArticleSummaryResponse summary(Article a, String snippet) {
         return new ArticleSummaryResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
                 copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, snippet);
+    }
+
+    /** A published article from its public row and bylines. */
+    public ArticleResponse article(Shown r) {
+        Listed l = r.listed();
+        return new ArticleResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
+                Arrays.asList(l.tags()), read(r.body(), BLOCKS), copyright(l), l.publishedAt(), l.updatedAt(),
+                read(r.updates(), UPDATES));
+    }
+
+    /** A list entry from its public row and bylines; {@code snippet} only for search hits (null: none). */
+    public ArticleSummaryResponse summary(Listed l, String snippet) {
+        return new ArticleSummaryResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
+                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), snippet);
+    }
+
+    /** The surrogate keys of everything a public row shows. */
+    public List<String> keys(Listed l) {
+        List<String> keys = new ArrayList<>();
+        keys.add(SurrogateKeys.article(l.id()));
+        if (l.sectionId() != null) {
+            keys.add(SurrogateKeys.section(l.sectionId()));
+        }
+        l.bylines().forEach(b -> keys.add(SurrogateKeys.author(b.authorId())));
+        keys.add(SurrogateKeys.notice(l.noticeId()));
+        return keys;
+    }
+
+    private static SectionRef section(Listed l) {
+        return l.sectionId() == null ? null : new SectionRef(l.sectionSlug(), l.sectionName());
+    }
+
+    private static List<AuthorRef> authorRefs(List<Byline> bylines) {
+        return bylines.stream().map(b -> new AuthorRef(b.slug(), b.name())).toList();
+    }
+
+    private static CopyrightView copyright(Listed l) {
+        return new CopyrightView(l.holder(), l.year(), CopyrightNotice.notice(l.year(), l.holder(), l.statement()), l.usageTerms());
     }
 
     /** The surrogate keys of everything an article's public representation shows. */

@@ -1,5 +1,6 @@
 package news.masthead.article;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +10,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import news.masthead.article.PublicRows.Listed;
+import news.masthead.article.PublicRows.Shown;
 
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+    private final ObjectMapper json;
+
+    ArticleRepository(ObjectMapper json) {
+        this.json = json;
+    }
 
     /**
      * The one definition of "the public may see it". Every public read path uses it; there is
@@ -34,9 +42,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             + "''StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=\" … \"'')', "
             + "a.bodyText, :q)";
 
-    public Optional<Article> findVisibleBySlug(String slug, Instant now) {
-        return find(WITH_REFS + "where a.slug = :slug and " + VISIBLE,
-                Parameters.with("slug", slug).and("now", now)).firstResultOptional();
+    public Optional<Shown> findVisibleBySlug(String slug, Instant now) {
+        return getEntityManager().createQuery("select " + Shown.SELECT + Listed.FROM + "where a.slug = :slug and " + VISIBLE,
+                        Object[].class)
+                .setParameter("slug", slug).setParameter("now", now)
+                .getResultStream().findFirst().map(r -> Shown.of(r, json));
     }
 
     /** The visible article that once had {@code oldSlug}. */
@@ -48,11 +58,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /** Newest visible first; {@code limit + 1} rows so the caller can tell whether more follow. */
-    public List<Article> visiblePage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit, Instant now) {
-        QueryBuilder b = new QueryBuilder(WITH_REFS + "where " + VISIBLE).param("now", now);
+    public List<Listed> visiblePage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit, Instant now) {
+        QueryBuilder b = new QueryBuilder("select " + Listed.SELECT + Listed.FROM + "where " + VISIBLE).param("now", now);
         filters(b, q);
         afterNewest(b, afterPublishedAt, afterId);
-        return find(b.hql() + " order by a.publishedAt desc, a.id desc", b.params()).page(0, limit + 1).list();
+        TypedQuery<Object[]> query = getEntityManager()
+                .createQuery(b.hql() + " order by a.publishedAt desc, a.id desc", Object[].class).setMaxResults(limit + 1);
+        b.params().map().forEach(query::setParameter);
+        return query.getResultList().stream().map(r -> Listed.of(r, json)).toList();
     }
 
     /** One search hit: the article, its rank for the query, and a highlighted excerpt of its body. */

@@ -34,6 +34,11 @@ public class CopyrightNotice {
 
     /** The contract's composition: {@code Copyright <year> <holder>. <statement>}. */
     public String notice() {
+        return notice(year, holder, statement);
+    }
+
+    /** The copyright line readers see, from a notice's fields. */
+    public static String notice(int year, String holder, String statement) {
         String base = "Copyright " + year + " " + holder + (holder.endsWith(".") ? "" : ".");
         return statement == null || statement.isBlank() ? base : base + " " + statement;
     }

@@ -23,6 +23,9 @@ public class ContentCache {
     public interface Store {
         <V> V get(String key, Function<String, V> render);
 
+        /** The finished entry for {@code key}, or null: absent, or still being rendered. */
+        <V> V peek(String key);
+
         void clear();
     }
 
@@ -46,6 +49,18 @@ public class ContentCache {
             return render.get();
         }
         return store.get(e.generation() + " " + key, k -> render.get());
+    }
+
+    /**
+     * The cached value for {@code key} if one may be served now, else null; never renders. Lets a
+     * cheap front door answer hits and leave every miss to the full request pipeline.
+     */
+    public <V> V peek(String key) {
+        Epoch e = epoch;
+        if (!clock.get().isBefore(e.servesUntil())) {
+            return null;
+        }
+        return store.peek(e.generation() + " " + key);
     }
 
     /** Whether a lookup now would be served from the cache. */

@@ -3,6 +3,7 @@ package news.masthead.common.cache;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheException;
 import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import news.masthead.common.time.Now;
@@ -55,6 +57,11 @@ public class ContentCaching {
         return cache.get(key, render);
     }
 
+    /** A finished entry that may be served now, or null (see {@link ContentCache#peek}). */
+    public <V> V peek(String key) {
+        return enabled ? cache.peek(key) : null;
+    }
+
     /** A change committed on this instance: its readers must see it at once, not when the notification arrives. */
     public void changedLocally(Instant visibleAt) {
         cache.changedLocally(visibleAt);
@@ -78,6 +85,16 @@ public class ContentCaching {
                     }
                     throw e;
                 }
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <V> V peek(String key) {
+                CompletableFuture<Object> entry = store.as(CaffeineCache.class).getIfPresent(key);
+                if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+                    return null;
+                }
+                return (V) entry.getNow(null);
             }
 
             @Override

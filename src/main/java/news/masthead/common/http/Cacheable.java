@@ -2,6 +2,12 @@ package news.masthead.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.util.AsciiString;
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,15 +32,15 @@ public class Cacheable {
     public static final String SURROGATE_KEY = "Surrogate-Key";
     private final ObjectMapper json;
     private final ContentCaching cache;
-    private final String cacheControl;
+    private final AsciiString cacheControl;
 
     public Cacheable(ObjectMapper json, ContentCaching cache,
                      @ConfigProperty(name = "masthead.content.max-age") int maxAge,
                      @ConfigProperty(name = "masthead.content.stale-while-revalidate") int staleWhileRevalidate) {
         this.json = json;
         this.cache = cache;
-        this.cacheControl = "public, max-age=" + maxAge
-                + (staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + staleWhileRevalidate : "");
+        this.cacheControl = new AsciiString("public, max-age=" + maxAge
+                + (staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + staleWhileRevalidate : ""));
     }
 
     /** A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not kept. */
@@ -49,7 +55,27 @@ public class Cacheable {
     }
 
     /** A rendered answer: the exact bytes and their ETag, or the place the resource moved to. */
-    record Rendered(byte[] bytes, String etag, String surrogateKey, URI location) {
+    record Rendered(byte[] bytes, Buffer buffer, String etag, AsciiString etagHeader, AsciiString surrogateKey,
+                    URI location, String template) {
+        /**
+         * Header values are kept as ASCII bytes: a list's Surrogate-Key runs to kilobytes, and Netty
+         * copies an AsciiString where it would encode a String character by character. The body is
+         * kept once more off the heap for {@link CachedReads}, which writes views of it without
+         * copying; the JDK frees that memory when the entry is collected.
+         */
+        Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template) {
+            this(bytes, bytes == null ? null : offHeap(bytes), etag, etag == null ? null : new AsciiString(etag),
+                    new AsciiString(surrogateKey), location, template);
+        }
+
+        private static Buffer offHeap(byte[] bytes) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            return Buffer.buffer(Unpooled.wrappedBuffer(direct));
+        }
+    }
+
+    AsciiString cacheControl() {
+        return cacheControl;
     }
 
     /**
@@ -65,20 +91,23 @@ public class Cacheable {
                     .header(SURROGATE_KEY, r.surrogateKey()).build();
         }
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), r.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, r.etag())
+            return Response.notModified().header(HttpHeaders.ETAG, r.etagHeader())
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
         }
-        return Response.ok(r.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, r.etag())
+        return Response.ok(r.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, r.etagHeader())
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
     }
 
     private Rendered render(Tagged<?> tagged) {
         String keys = String.join(" ", tagged.keys());
+        // The route template request metrics are tagged with, for CachedReads to tag its hits alike.
+        String template = VertxContext.isOnDuplicatedContext()
+                ? ContextLocals.<String>get("UrlPathTemplate").orElse(null) : null;
         if (tagged.movedTo() != null) {
-            return new Rendered(null, null, keys, tagged.movedTo());
+            return new Rendered(null, null, keys, tagged.movedTo(), template);
         }
         byte[] bytes = bytesOf(tagged.body());
-        return new Rendered(bytes, etagOf(bytes), keys, null);
+        return new Rendered(bytes, etagOf(bytes), keys, null, template);
     }
 
     private byte[] bytesOf(Object body) {

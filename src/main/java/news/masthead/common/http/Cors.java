@@ -1,5 +1,6 @@
 package news.masthead.common.http;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
@@ -13,11 +14,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * CORS by API: the Content API may be read from configured origins (any, by default) with GET;
  * the Admin API only from origins listed explicitly, and never from "*".
  */
+@ApplicationScoped
 public class Cors {
     private static final String ADMIN = "/api/v1/admin";
     private static final String ADMIN_METHODS = "GET, POST, PATCH, DELETE";
     private static final String ADMIN_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match";
-    private static final String EXPOSED = "ETag, Location, Retry-After";
+    static final String EXPOSED = "ETag, Location, Retry-After";
 
     private final List<String> contentOrigins;
     private final List<String> adminOrigins;
@@ -63,6 +65,11 @@ public class Cors {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", allowed);
             response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED);
         }
+    }
+
+    /** The Access-Control-Allow-Origin a Content API read from {@code origin} gets, or null. */
+    String allowedContentOrigin(String origin) {
+        return allowedOrigin(origin, false);
     }
 
     private String allowedOrigin(String origin, boolean admin) {

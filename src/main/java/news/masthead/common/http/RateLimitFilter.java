@@ -1,6 +1,10 @@
 package news.masthead.common.http;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Requests with a bearer token are limited per token; anonymous ones per client address.
  * X-Forwarded-For is believed only when the connection comes from a configured proxy.
  */
+@ApplicationScoped
 public class RateLimitFilter {
     private final RateLimiter limiter;
     private final int anonymousPerMinute;
@@ -35,6 +40,12 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(preMatching = true, priority = 10)
     public void limit(ContainerRequestContext request, HttpServerRequest connection) {
+        Optional<Long> taken = VertxContext.isOnDuplicatedContext()
+                ? ContextLocals.get(CachedReads.RATE_LIMIT_WAIT) : Optional.empty();
+        if (taken.isPresent()) {
+            // CachedReads already took this request's token and found the bucket empty.
+            throw new TooManyRequestsException(taken.get());
+        }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean withToken = authorization != null && !authorization.isBlank();
         int perMinute = withToken ? tokenPerMinute : anonymousPerMinute;
@@ -48,9 +59,20 @@ public class RateLimitFilter {
         }
     }
 
+    /** Takes one anonymous request from the client's bucket: 0 when allowed (or unlimited), else the seconds to wait. */
+    long acquireAnonymous(String forwardedFor, SocketAddress peer) {
+        if (anonymousPerMinute <= 0) {
+            return 0;
+        }
+        return limiter.acquire("addr:" + clientAddress(forwardedFor, peer), anonymousPerMinute, System.nanoTime());
+    }
+
     String clientAddress(ContainerRequestContext request, HttpServerRequest connection) {
-        String peer = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
-        String forwarded = request.getHeaderString("X-Forwarded-For");
+        return clientAddress(request.getHeaderString("X-Forwarded-For"), connection.remoteAddress());
+    }
+
+    private String clientAddress(String forwarded, SocketAddress remote) {
+        String peer = remote == null ? "unknown" : remote.hostAddress();
         if (forwarded == null || !trustedProxies.contains(peer)) {
             return peer;
         }

@@ -172,6 +172,12 @@ class ContentCacheTest {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
+            public <V> V peek(String key) {
+                return (V) entries.get(key);
+            }
+
+            @Override
             public void clear() {
                 entries.clear();
             }

@@ -1,0 +1,124 @@
+package news.masthead.common.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import news.masthead.common.cache.ContentCaching;
+
+/**
+ * Content API cache hits answered from the Vert.x router, before the JAX-RS pipeline: at newsroom
+ * scale nearly every read is a hit, and the pipeline (matching, filters, a worker-thread hand-off)
+ * costs several times what sending the stored bytes does.
+ *
+ * <p>An entry exists only for a path and query that the full pipeline once accepted and answered,
+ * so parameter validation has already happened for exactly these bytes. What depends on the
+ * request rather than the path is done here the same way: the anonymous rate limit, If-None-Match,
+ * CORS for the Content API. Anything else (a bearer token, HEAD, an Accept that refuses JSON, a
+ * miss) goes on to the pipeline unchanged.
+ */
+@ApplicationScoped
+public class CachedReads {
+    /** Set when this door already took the request's rate-limit token and found none: the pipeline answers the 429. */
+    static final String RATE_LIMIT_WAIT = "masthead.rate-limit-wait";
+    /** After the configured-headers and body routes (Integer.MIN_VALUE, MIN_VALUE + 1), before the rest. */
+    private static final int ORDER = Integer.MIN_VALUE + 2;
+    private static final String PREFIX = "/api/v1/";
+    private static final String ADMIN = "/api/v1/admin";
+    private static final String SYNDICATION = "/api/v1/syndication";
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized(Cacheable.SURROGATE_KEY);
+
+    private final ContentCaching cache;
+    private final Cacheable cacheable;
+    private final RateLimitFilter limits;
+    private final Cors cors;
+    private final Counter hits;
+
+    CachedReads(ContentCaching cache, Cacheable cacheable, RateLimitFilter limits, Cors cors, MeterRegistry registry) {
+        this.cache = cache;
+        this.cacheable = cacheable;
+        this.limits = limits;
+        this.cors = cors;
+        this.hits = Counter.builder("masthead.content.cache.front.hits")
+                .description("Content API requests answered from the cache before the JAX-RS pipeline")
+                .register(registry);
+    }
+
+    /**
+     * Ahead of the HTTP security and REST observability handlers too: a hit is a public read
+     * without credentials, which they would only pass on, and it sets its own metrics template.
+     * The configured response headers (nosniff) are added before this route.
+     */
+    void install(@Observes Router router) {
+        router.route(HttpMethod.GET, PREFIX + "*").order(ORDER).handler(this::handle);
+    }
+
+    void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        Cacheable.Rendered hit = eligible(request) ? cache.peek(key(request)) : null;
+        if (hit == null) {
+            rc.next();
+            return;
+        }
+        long wait = limits.acquireAnonymous(request.getHeader("X-Forwarded-For"), request.remoteAddress());
+        if (wait > 0 && VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(RATE_LIMIT_WAIT, wait);
+            rc.next();
+            return;
+        }
+        hits.increment();
+        if (hit.template() != null && VertxContext.isOnDuplicatedContext()) {
+            // Request metrics are tagged by route template, as the pipeline would have tagged them.
+            ContextLocals.put("UrlPathTemplate", hit.template());
+        }
+        HttpServerResponse response = rc.response();
+        MultiMap headers = response.headers();
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            headers.add(HttpHeaders.VARY, "Origin");
+            String allowed = cors.allowedContentOrigin(origin);
+            if (allowed != null) {
+                headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
+                headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSED);
+            }
+        }
+        if (hit.location() != null) {
+            headers.set(HttpHeaders.LOCATION, hit.location().toString()).set(SURROGATE_KEY, hit.surrogateKey());
+            response.setStatusCode(301).end();
+            return;
+        }
+        headers.set(HttpHeaders.ETAG, hit.etagHeader()).set(HttpHeaders.CACHE_CONTROL, cacheable.cacheControl())
+                .set(SURROGATE_KEY, hit.surrogateKey());
+        if (Cacheable.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), hit.etag())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        headers.set(HttpHeaders.CONTENT_TYPE, JSON);
+        response.end(hit.buffer());
+    }
+
+    private static boolean eligible(HttpServerRequest request) {
+        String path = request.path();
+        if (path.startsWith(ADMIN) || path.startsWith(SYNDICATION) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept == null || accept.contains("json") || accept.contains("*/*") || accept.contains("application/*");
+    }
+
+    /** The key {@link Cacheable} stores under: the raw path and query exactly as sent. */
+    private static String key(HttpServerRequest request) {
+        String query = request.query();
+        return query == null ? request.path() : request.path() + "?" + query;
+    }
+}
