@@ -62,8 +62,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         QueryBuilder b = new QueryBuilder("select " + Listed.SELECT + Listed.FROM + "where " + VISIBLE).param("now", now);
         filters(b, q);
         afterNewest(b, afterPublishedAt, afterId);
+        // The page size goes into the statement as a literal (one statement per size, at most 100):
+        // with a bound LIMIT PostgreSQL must assume a large result, so its generic plan never wins
+        // and every call would be planned afresh.
         TypedQuery<Object[]> query = getEntityManager()
-                .createQuery(b.hql() + " order by a.publishedAt desc, a.id desc", Object[].class).setMaxResults(limit + 1);
+                .createQuery(b.hql() + " order by a.publishedAt desc, a.id desc limit " + Math.addExact(limit, 1), Object[].class);
         b.params().map().forEach(query::setParameter);
         return query.getResultList().stream().map(r -> Listed.of(r, json)).toList();
     }
