@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
-import java.nio.ByteBuffer;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,17 +59,12 @@ public class Cacheable {
         /**
          * Header values are kept as ASCII bytes: a list's Surrogate-Key runs to kilobytes, and Netty
          * copies an AsciiString where it would encode a String character by character. The body is
-         * kept once more off the heap for {@link CachedReads}, which writes views of it without
-         * copying; the JDK frees that memory when the entry is collected.
+         * also wrapped once as a Vert.x buffer, so {@link CachedReads} writes views of the same bytes
+         * instead of copying them into a new buffer per request.
          */
         Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template) {
-            this(bytes, bytes == null ? null : offHeap(bytes), etag, etag == null ? null : new AsciiString(etag),
-                    new AsciiString(surrogateKey), location, template);
-        }
-
-        private static Buffer offHeap(byte[] bytes) {
-            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-            return Buffer.buffer(Unpooled.wrappedBuffer(direct));
+            this(bytes, bytes == null ? null : Buffer.buffer(Unpooled.wrappedBuffer(bytes)), etag,
+                    etag == null ? null : new AsciiString(etag), new AsciiString(surrogateKey), location, template);
         }
     }
 
