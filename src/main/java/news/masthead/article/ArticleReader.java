@@ -17,7 +17,8 @@ import news.masthead.article.api.ArticleFilters;
 import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.ArticleSearch;
-import news.masthead.article.ArticleRepository.Hit;
+import news.masthead.article.ArticleSearchRepository.After;
+import news.masthead.article.ArticleSearchRepository.Hit;
 import news.masthead.article.body.SearchText;
 import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
@@ -28,6 +29,7 @@ import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.section.SectionRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Article reads: the public ones see only what {@link ArticleRepository#VISIBLE} admits. */
 @ApplicationScoped
@@ -37,9 +39,17 @@ public class ArticleReader {
     private final ArticleMapper mapper;
     private final Now clock;
     private final ArticleAccess access;
+    private final ArticleSearchRepository search;
+    private final int candidates;
 
     ArticleReader(ArticleRepository articles, SectionRepository sections, ArticleMapper mapper, Now clock,
-                  ArticleAccess access) {
+                  ArticleAccess access, ArticleSearchRepository search,
+                  @ConfigProperty(name = "masthead.search.candidates", defaultValue = "200") int candidates) {
+        if (candidates < 1) {
+            throw new IllegalArgumentException("masthead.search.candidates must be at least 1, not " + candidates);
+        }
+        this.search = search;
+        this.candidates = candidates;
         this.articles = articles;
         this.sections = sections;
         this.mapper = mapper;
@@ -64,22 +74,32 @@ public class ArticleReader {
     public Tagged<Page<ArticleSummaryResponse>> listPublic(ArticleFilters filters, ArticleSearch search) {
         String text = searchText(search.query());
         boolean newest = newest(search.sort, text != null);
+        if (text != null) {
+            return searchPublic(filters, text, newest);
+        }
         ArticleQuery query = query(filters, null);
         Instant now = clock.instant();
-        if (text == null) {
-            PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-            Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-            UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-            List<Listed> rows = articles.visiblePage(query, afterAt, afterId, page.limit(), now);
-            return Tagged.of(Page.of(rows, page.limit(), l -> mapper.summary(l, null),
-                    l -> PageRequest.encode(l.publishedAt().toString(), l.id().toString())),
-                    listKeys(rows, page.limit(), mapper::keys));
-        }
+        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
+        List<Listed> rows = articles.visiblePage(query, afterAt, afterId, page.limit(), now);
+        return Tagged.of(Page.of(rows, page.limit(), l -> mapper.summary(l, null),
+                l -> PageRequest.encode(l.publishedAt().toString(), l.id().toString())),
+                listKeys(rows, page.limit(), mapper::keys));
+    }
+
+    private Tagged<Page<ArticleSummaryResponse>> searchPublic(ArticleFilters f, String text, boolean newest) {
+        // The section goes to the search statement as a slug: it expands the subtree itself.
+        ArticleSearchRepository.Filters filters = new ArticleSearchRepository.Filters(f.section, f.author,
+                f.tag == null ? null : f.tag.strip().toLowerCase(Locale.ROOT),
+                f.since == null ? null : instantParam("since", f.since),
+                f.until == null ? null : instantParam("until", f.until));
+        Instant now = clock.instant();
         if (newest) {
-            PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-            Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-            UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-            List<Hit> hits = articles.searchPage(query, text, true, null, afterAt, afterId, page.limit(), now);
+            PageRequest page = PageRequest.parse(f.limit, f.cursor, 2);
+            After after = page.after().map(c -> new After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
+                    .orElse(null);
+            List<Hit> hits = search.byNewest(text, filters, after, page.limit(), now);
             return Tagged.of(Page.of(hits, page.limit(), this::summary,
                     h -> PageRequest.encode(h.article().publishedAt.toString(), h.article().id.toString())),
                     listKeys(hits, page.limit(), h -> mapper.keys(h.article())));
@@ -87,14 +107,13 @@ public class ArticleReader {
         // Relevance: the cursor holds the last hit's whole sort key, and names its query, since a
         // rank means nothing for another one.
         String fingerprint = Integer.toHexString(text.hashCode());
-        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 4);
+        PageRequest page = PageRequest.parse(f.limit, f.cursor, 4);
         page.after().filter(c -> !c.get(3).equals(fingerprint)).ifPresent(c -> {
             throw PageRequest.badCursor();
         });
-        Float afterRank = page.after().map(c -> rank(c.get(0))).orElse(null);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(1))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(2))).orElse(null);
-        List<Hit> hits = articles.searchPage(query, text, false, afterRank, afterAt, afterId, page.limit(), now);
+        After after = page.after().map(c -> new After(rank(c.get(0)), CursorParts.instant(c.get(1)),
+                CursorParts.uuid(c.get(2)))).orElse(null);
+        List<Hit> hits = search.byRelevance(text, filters, after, candidates, page.limit(), now);
         return Tagged.of(Page.of(hits, page.limit(), this::summary,
                 h -> PageRequest.encode(Float.toString(h.rank()), h.article().publishedAt.toString(),
                         h.article().id.toString(), fingerprint)),

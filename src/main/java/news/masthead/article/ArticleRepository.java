@@ -30,18 +30,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     private static final String WITH_REFS = "select a from Article a left join fetch a.section "
             + "join fetch a.copyrightNotice ";
 
-    /** The web-search query of {@code :q}: words, "phrases", -not, or; never a syntax error. */
-    private static final String TSQUERY = "websearch_to_tsquery(''english'', ?)";
-    private static final String MATCHES = "cast(sql('? @@ " + TSQUERY + "', a.searchVector, :q) as Boolean) = true";
-    private static final String RANK = "cast(sql('ts_rank(?, " + TSQUERY + ")', a.searchVector, :q) as Float)";
-    /**
-     * Highlights from the plain body text only, never from markup, between our private-use marks
-     * (see SearchText), so the caller can escape everything else and turn only the marks into tags.
-     */
-    private static final String SNIPPET = "sql('ts_headline(''english'', ?, " + TSQUERY + ", "
-            + "''StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=\" … \"'')', "
-            + "a.bodyText, :q)";
-
     public Optional<Shown> findVisibleBySlug(String slug, Instant now) {
         return getEntityManager().createQuery("select " + Shown.SELECT + Listed.FROM + "where a.slug = :slug and " + VISIBLE,
                         Object[].class)
@@ -69,38 +57,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .createQuery(b.hql() + " order by a.publishedAt desc, a.id desc limit " + Math.addExact(limit, 1), Object[].class);
         b.params().map().forEach(query::setParameter);
         return query.getResultList().stream().map(r -> Listed.of(r, json)).toList();
-    }
-
-    /** One search hit: the article, its rank for the query, and a highlighted excerpt of its body. */
-    public record Hit(Article article, float rank, String snippet) {
-    }
-
-    /**
-     * Visible articles matching the web-search query {@code text}, by relevance (rank, then newest)
-     * or, with {@code newest}, by publishedAt alone; {@code limit + 1} rows. The cursor fields are
-     * those of the order: afterRank is ignored when ordering by newest.
-     */
-    public List<Hit> searchPage(ArticleQuery q, String text, boolean newest, Float afterRank, Instant afterPublishedAt,
-                                UUID afterId, int limit, Instant now) {
-        QueryBuilder b = new QueryBuilder("select a, " + RANK + " as hitRank, " + SNIPPET + " as snippet "
-                + "from Article a left join fetch a.section join fetch a.copyrightNotice where " + VISIBLE)
-                .param("now", now).and(MATCHES).param("q", text);
-        filters(b, q);
-        String order;
-        if (newest) {
-            afterNewest(b, afterPublishedAt, afterId);
-            order = " order by a.publishedAt desc, a.id desc";
-        } else {
-            if (afterId != null) {
-                b.and("(" + RANK + " < :afterRank or (" + RANK + " = :afterRank and "
-                                + "(a.publishedAt < :afterAt or (a.publishedAt = :afterAt and a.id < :afterId))))")
-                        .param("afterRank", afterRank).param("afterAt", afterPublishedAt).param("afterId", afterId);
-            }
-            order = " order by hitRank desc, a.publishedAt desc, a.id desc";
-        }
-        TypedQuery<Object[]> query = getEntityManager().createQuery(b.hql() + order, Object[].class).setMaxResults(limit + 1);
-        b.params().map().forEach(query::setParameter);
-        return query.getResultList().stream().map(r -> new Hit((Article) r[0], (Float) r[1], (String) r[2])).toList();
     }
 
     /** Every status, newest created first. */

@@ -55,12 +55,16 @@ class QueryPlanTest {
     }
 
     @Test
-    void searchUsesTheTextIndex() throws SQLException {
+    void searchFindsAWeeksMatchesInTheWeekIndex() throws SQLException {
         withManyArticles(s -> {
-            String match = "and a.search_vector @@ websearch_to_tsquery('english', 'zqrareword')";
-            String plan = explain(s, String.format(PAGE, match,
-                    "ts_rank(a.search_vector, websearch_to_tsquery('english', 'zqrareword')) desc, a.published_at desc, a.id desc"));
-            assertTrue(plan.contains("article_search_idx"), plan);
+            // One step of the week walk (ArticleSearchRepository.newestMatches): words and week both
+            // in the index condition, so no other week's matches are read from the table.
+            String match = "and a.search_vector @@ websearch_to_tsquery('english', 'zqrareword') "
+                    + "and article_search_week(a.published_at) = article_search_week(timestamptz '2001-01-10')";
+            String plan = explain(s, String.format(PAGE, match, "a.published_at desc, a.id desc"));
+            assertTrue(plan.contains("article_search_week_idx"), plan);
+            assertTrue(plan.matches("(?s).*Index Cond: \\(\\(search_vector @@ .* AND \\(article_search_week\\(published_at\\) = .*"),
+                    "words and week must both bound the index scan:\n" + plan);
         });
     }
 
@@ -82,7 +86,7 @@ class QueryPlanTest {
                         + "timestamptz '2001-01-01' + g * interval '1 minute', timestamptz '2001-01-01' + g * interval '1 minute', "
                         + "1, now(), 'plan', now(), 'plan' from generate_series(1, 20000) g");
                 // Autovacuum merges GIN's pending list in a live database; a fresh bulk insert must do it by hand.
-                s.execute("select gin_clean_pending_list('article_search_idx')");
+                s.execute("select gin_clean_pending_list('article_search_week_idx')");
                 s.execute("analyze article");
                 work.run(s);
             } finally {

@@ -15,13 +15,17 @@ public class ArticleSearch {
     @Parameter(description = "Full-text search in headline, summary and body (promo blocks excluded), in web-search "
             + "syntax: words (all must occur), \"quoted phrases\", -excluded words, `or`. English stemming: "
             + "`elections` finds `election`. At most 200 characters. Results are ordered by relevance unless "
-            + "sort=newest, and each carries a `snippet`.", example = "budapest \"peace talks\" -trump",
+            + "sort=newest, and each carries a `snippet`. Relevance ranks the newest matches only (200 by default, "
+            + "a server setting), after the other filters: a search answers what was written lately about its "
+            + "words, best match first, and older matches are reached with sort=newest or since/until.",
+            example = "budapest \"peace talks\" -trump",
             schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH, minLength = 1))
     public String q;
 
     @QueryParam("sort")
-    @Parameter(description = "`relevance` (the default with q; needs q) or `newest` (by publishedAt, the default "
-            + "without q).", schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "newest"}))
+    @Parameter(description = "`relevance` (the default with q; needs q): the newest matches (200 by default), best "
+            + "match first, then newest; the cursor pages through those. `newest` (by publishedAt, the default "
+            + "without q): every match.", schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "newest"}))
     public String sort;
 
     @Context

@@ -20,8 +20,9 @@ public record ArticleSummaryResponse(
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,
-        @Schema(description = "Search hits only (with q): an excerpt of the body text, HTML-escaped, with the "
-                + "matching words in <mark> tags. Absent without q, or when the body has no text.",
+        @Schema(description = "Search hits only (with q): an excerpt of the opening of the body text, "
+                + "HTML-escaped, with the matching words in <mark> tags (none when they occur only further down). "
+                + "Absent without q, or when the body has no text.",
                 example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …", maxLength = 65536)
         String snippet) {
 }

@@ -36,7 +36,8 @@ public class ContentArticleResource {
     @GET
     @Operation(operationId = "listArticles", summary = "List or search published articles",
             description = "Newest first (publishedAt, then id). With `q`, only articles matching the search, by "
-                    + "relevance (then newest) unless `sort=newest`; each hit carries a highlighted `snippet`. "
+                    + "relevance among the newest matches (then newest) unless `sort=newest`; each hit carries a "
+                    + "highlighted `snippet`. "
                     + "Every filter combines with `q`, and the cursor pages either order.")
     @APIResponse(responseCode = "200", description = "A page of article summaries.",
             content = @Content(schema = @Schema(implementation = ArticleSummaryPage.class)))

@@ -1,0 +1,222 @@
+package news.masthead.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Full-text search of the visible articles, built to stay cheap at a million articles.
+ *
+ * <p>Ranking every match cannot: a common word matches tens of thousands of articles, and each
+ * rank decompresses that article's whole search vector. So relevance ranks only a bounded set of
+ * candidates, the newest {@code candidates} matches (after the filters); {@code newest} needs no
+ * ranking and reaches every match. Both find the newest matches week by week, going back from now
+ * (or the newest order's cursor) through article_search_week_idx, which indexes each published
+ * article's words together with its publication week: a week's matches are found without reading
+ * other weeks' rows, and older weeks are never read once enough matches have been found.
+ *
+ * <p>Everything (matching, ranking, keyset, snippets) is one statement; the articles themselves are
+ * then loaded by id with their section and notice, and their bylines in one batch.
+ */
+@ApplicationScoped
+public class ArticleSearchRepository {
+
+    private static final Pattern PROPERTY = Pattern.compile("\\ba\\.([a-z]+)([A-Z][A-Za-z]*)?");
+
+    /**
+     * {@link ArticleRepository#VISIBLE} in SQL, derived from it rather than written again, so that
+     * search can never disagree with the other public reads about what the public may see.
+     */
+    static final String VISIBLE_SQL = sql(ArticleRepository.VISIBLE);
+
+    /**
+     * Snippets quote the body's opening: ts_headline parses all the text it is given, and a whole
+     * body costs ~0.4 ms per hit. News puts the substance (and the dateline) in the first paragraphs;
+     * a word only further down gives the opening words, unmarked.
+     */
+    static final int SNIPPET_SOURCE_CHARS = 300;
+
+    private static final String TSQUERY = "websearch_to_tsquery('english', :q)";
+    private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
+            + "MinWords=8, FragmentDelimiter=\" … \"";
+
+    private final EntityManager em;
+
+    ArticleSearchRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The filters search combines with; {@code section} is a slug and includes its subsections. */
+    public record Filters(String section, String author, String tag, Instant since, Instant until) {
+    }
+
+    /** One search hit: the article, its rank for the query (0 in newest order), and a highlighted excerpt. */
+    public record Hit(Article article, float rank, String snippet) {
+    }
+
+    /** Where a page starts: after the hit with this sort key (afterRank only in relevance order). */
+    public record After(Float rank, Instant publishedAt, UUID id) {
+    }
+
+    /**
+     * Relevance: the newest {@code candidates} matches ranked by ts_rank, then newest; {@code limit + 1}
+     * hits after {@code after} (null: the first page).
+     */
+    public List<Hit> byRelevance(String text, Filters filters, After after, int candidates, int limit, Instant now) {
+        Statement s = new Statement(text, filters, now);
+        String cand = s.newestMatches(earliest(now, filters.until()), null, candidates);
+        String keyset = "";
+        if (after != null) {
+            keyset = "where (p.rank < cast(:afterRank as real) or (p.rank = cast(:afterRank as real) and "
+                    + "(p.published_at < :afterAt or (p.published_at = :afterAt and p.id < :afterId))))";
+            s.params.put("afterRank", after.rank());
+            s.params.put("afterAt", after.publishedAt());
+            s.params.put("afterId", after.id());
+        }
+        String sql = cand + s.page("(select c.id, c.published_at, ts_rank(c.search_vector, " + TSQUERY + ") as rank "
+                + "from candidates c) p " + keyset, "p.rank desc, p.published_at desc, p.id desc", limit + 1);
+        return s.hits(sql);
+    }
+
+    /** Newest first, every match; {@code limit + 1} hits after {@code after} (null: the first page). */
+    public List<Hit> byNewest(String text, Filters filters, After after, int limit, Instant now) {
+        Statement s = new Statement(text, filters, now);
+        Instant anchor = now;
+        if (after != null) {
+            anchor = after.publishedAt();
+            s.params.put("afterAt", after.publishedAt());
+            s.params.put("afterId", after.id());
+        }
+        String cand = s.newestMatches(earliest(anchor, filters.until()), after, limit + 1);
+        String sql = cand + s.page("(select c.id, c.published_at, cast(0 as real) as rank from candidates c) p",
+                "p.published_at desc, p.id desc", limit + 1);
+        return s.hits(sql);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b != null && b.isBefore(a) ? b : a;
+    }
+
+    /** One statement under construction: its shared match condition and its parameters. */
+    private final class Statement {
+        final Map<String, Object> params = new HashMap<>();
+        final Filters filters;
+        final String match;
+
+        Statement(String text, Filters f, Instant now) {
+            filters = f;
+            params.put("q", text);
+            params.put("now", now);
+            StringBuilder m = new StringBuilder(VISIBLE_SQL).append(" and a.search_vector @@ ").append(TSQUERY);
+            if (f.section() != null) {
+                // The subtree here rather than resolved first: one statement fewer per request.
+                m.append(" and a.section_id in (select section_subtree(array(select id from section where slug = :section)))");
+                params.put("section", f.section());
+            }
+            if (f.author() != null) {
+                m.append(" and exists (select 1 from article_author aa join author au on au.id = aa.author_id "
+                        + "where aa.article_id = a.id and au.slug = :author)");
+                params.put("author", f.author());
+            }
+            if (f.tag() != null) {
+                m.append(" and a.tags @> array[cast(:tag as text)]");
+                params.put("tag", f.tag());
+            }
+            if (f.since() != null) {
+                m.append(" and a.published_at >= :since");
+                params.put("since", f.since());
+            }
+            if (f.until() != null) {
+                m.append(" and a.published_at < :until");
+                params.put("until", f.until());
+            }
+            match = m.toString();
+        }
+
+        /**
+         * A CTE {@code candidates}: the newest {@code k} matches published no later than {@code from}
+         * (and after the keyset {@code after}, if any), newest first. It walks back one week at a
+         * time, newest week first: the index finds a week's matches without reading any other
+         * week's, and the walk stops as soon as it has k, so a common word costs a few weeks however
+         * many articles match it in all.
+         */
+        String newestMatches(Instant from, After after, int k) {
+            params.put("k", k);
+            params.put("fromWeek", from);
+            StringBuilder where = new StringBuilder(match);
+            if (after != null) {
+                where.append(" and a.published_at <= :afterAt and (a.published_at < :afterAt "
+                        + "or (a.published_at = :afterAt and a.id < :afterId))");
+            }
+            // The oldest week holding a published article ends the walk (an index's first entry).
+            String last = "(select article_search_week(min(p.published_at)) from article p where p.status = 'published')";
+            if (filters.since() != null) {
+                last = "greatest(article_search_week(:since), " + last + ")";
+            }
+            return "with candidates as materialized (select m.id, m.published_at, m.search_vector "
+                    + "from generate_series(article_search_week(:fromWeek), " + last + ", -1) w(week) "
+                    + "cross join lateral (select a.id, a.published_at, a.search_vector from article a where " + where
+                    + " and article_search_week(a.published_at) = w.week order by a.published_at desc, a.id desc) m "
+                    + "limit :k)\n";
+        }
+
+        /**
+         * The page of {@code ranked} (columns id, published_at, rank) in {@code order}, with a snippet
+         * for each of its rows only.
+         */
+        String page(String ranked, String order, int rows) {
+            params.put("rows", rows);
+            return "select r.id, r.rank, (select ts_headline('english', left(b.body_text, " + SNIPPET_SOURCE_CHARS + "), "
+                    + TSQUERY + ", '" + HEADLINE_OPTIONS + "') from article b where b.id = r.id) as snippet "
+                    + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit :rows) r "
+                    + "order by " + order.replace("p.", "r.");
+        }
+
+        List<Hit> hits(String sql) {
+            Query query = em.createNativeQuery(sql, Object[].class);
+            params.forEach(query::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            Map<UUID, Object[]> byId = new LinkedHashMap<>();
+            for (Object[] r : rows) {
+                byId.put((UUID) r[0], r);
+            }
+            Map<UUID, Article> articles = new HashMap<>();
+            if (!byId.isEmpty()) {
+                em.createQuery("select a from Article a left join fetch a.section join fetch a.copyrightNotice "
+                                + "where a.id in :ids", Article.class)
+                        .setParameter("ids", byId.keySet()).getResultList()
+                        .forEach(a -> articles.put(a.id, a));
+            }
+            List<Hit> hits = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                Article a = articles.get((UUID) r[0]);
+                // Deleted between the two statements: the page is one shorter, never wrong.
+                if (a != null) {
+                    hits.add(new Hit(a, ((Number) r[1]).floatValue(), (String) r[2]));
+                }
+            }
+            return hits;
+        }
+    }
+
+    /** HQL property paths of the article alias {@code a} as its columns (camelCase to snake_case). */
+    static String sql(String hql) {
+        Matcher m = PROPERTY.matcher(hql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String column = m.group(0).replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+            m.appendReplacement(out, Matcher.quoteReplacement(column));
+        }
+        return m.appendTail(out).toString();
+    }
+}
