@@ -162,11 +162,19 @@ public class ArticleSearchRepository {
             if (filters.since() != null) {
                 last = "greatest(article_search_week(:since), " + last + ")";
             }
-            return "with candidates as materialized (select m.id, m.published_at, m.search_vector "
+            String walk = "select m.id, m.published_at, m.search_vector "
                     + "from generate_series(article_search_week(:fromWeek), " + last + ", -1) w(week) "
                     + "cross join lateral (select a.id, a.published_at, a.search_vector from article a where " + where
                     + " and article_search_week(a.published_at) = w.week order by a.published_at desc, a.id desc) m "
-                    + "limit :k)\n";
+                    + "where querytree(" + TSQUERY + ") <> 'T' limit :k";
+            // Only excluded words ("-budget", or an "or" with one): the index cannot find those, and
+            // asked anyway it would read all of itself for every week. Nearly every article matches,
+            // so the newest articles, each tested, give k matches soonest. querytree(...) is a
+            // constant of the statement, a one-time filter: only one of the two branches ever runs.
+            String scan = "select a.id, a.published_at, a.search_vector from article a where " + where
+                    + " and querytree(" + TSQUERY + ") = 'T' "
+                    + "order by a.published_at desc, a.id desc limit :k";
+            return "with candidates as materialized ((" + walk + ") union all (" + scan + "))\n";
         }
 
         /**

@@ -137,6 +137,27 @@ class ArticleSearchCandidatesTest {
         assertEquals(List.of(b.id(), a.id()), ids(rest));
     }
 
+    @Test
+    void onlyExcludedWordsFindTheNewestArticlesWithoutThem() throws SQLException {
+        String w = ArticleSearchTest.word();
+        String tag = ArticleSearchTest.word();
+        Created without = article().with("tags", List.of(tag)).published();
+        Created with = article().with("tags", List.of(tag)).with("headline", w + " is here").published();
+        Created olderWithout = article().with("tags", List.of(tag)).published();
+        ageWeeks(olderWithout, 40);
+
+        given().queryParam("q", "-" + w).queryParam("tag", tag).get(LIST).then()
+                .statusCode(200).body("data.id", contains(without.id(), olderWithout.id()));
+        given().queryParam("q", "-" + w).queryParam("tag", tag).queryParam("sort", "newest").get(LIST).then()
+                .statusCode(200).body("data.id", contains(without.id(), olderWithout.id()));
+        given().queryParam("q", w + " or -" + w).queryParam("tag", tag).queryParam("sort", "newest").get(LIST).then()
+                .statusCode(200).body("data.id", contains(with.id(), without.id(), olderWithout.id()));
+        // The bound holds here too: the newest candidate only.
+        List<Hit> one = QuarkusTransaction.requiringNew().call(() -> search.byRelevance("-" + w,
+                new Filters(null, null, tag, null, null), null, 1, 10, Instant.now()));
+        assertEquals(List.of(without.id()), ids(one));
+    }
+
     private List<Hit> relevance(String w, int candidates, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> search.byRelevance(w, NONE, null, candidates, limit, Instant.now()));
     }
