@@ -101,8 +101,8 @@ public class ArticleReader {
                     .orElse(null);
             List<Hit> hits = search.byNewest(text, filters, after, page.limit(), now);
             return Tagged.of(Page.of(hits, page.limit(), this::summary,
-                    h -> PageRequest.encode(h.article().publishedAt.toString(), h.article().id.toString())),
-                    listKeys(hits, page.limit(), h -> mapper.keys(h.article())));
+                    h -> PageRequest.encode(h.row().publishedAt().toString(), h.row().id().toString())),
+                    listKeys(hits, page.limit(), h -> mapper.keys(h.row())));
         }
         // Relevance: the cursor holds the last hit's whole sort key, and names its query, since a
         // rank means nothing for another one.
@@ -115,13 +115,13 @@ public class ArticleReader {
                 CursorParts.uuid(c.get(2)))).orElse(null);
         List<Hit> hits = search.byRelevance(text, filters, after, candidates, page.limit(), now);
         return Tagged.of(Page.of(hits, page.limit(), this::summary,
-                h -> PageRequest.encode(Float.toString(h.rank()), h.article().publishedAt.toString(),
-                        h.article().id.toString(), fingerprint)),
-                listKeys(hits, page.limit(), h -> mapper.keys(h.article())));
+                h -> PageRequest.encode(Float.toString(h.rank()), h.row().publishedAt().toString(),
+                        h.row().id().toString(), fingerprint)),
+                listKeys(hits, page.limit(), h -> mapper.keys(h.row())));
     }
 
     private ArticleSummaryResponse summary(Hit hit) {
-        return mapper.summary(hit.article(), SearchText.highlighted(hit.snippet()));
+        return mapper.summary(hit.row(), SearchText.highlighted(hit.snippet()));
     }
 
     /** Every list is purged with "articles"; the shown rows add what they show. */

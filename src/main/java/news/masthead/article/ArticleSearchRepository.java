@@ -1,12 +1,11 @@
 package news.masthead.article;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +23,8 @@ import java.util.regex.Pattern;
  * article's words together with its publication week: a week's matches are found without reading
  * other weeks' rows, and older weeks are never read once enough matches have been found.
  *
- * <p>Everything (matching, ranking, keyset, snippets) is one statement; the articles themselves are
- * then loaded by id with their section and notice, and their bylines in one batch.
+ * <p>Everything (matching, ranking, keyset, snippets, and the page's rows as the list shows them,
+ * bylines included) is one statement.
  */
 @ApplicationScoped
 public class ArticleSearchRepository {
@@ -50,17 +49,19 @@ public class ArticleSearchRepository {
             + "MinWords=8, FragmentDelimiter=\" … \"";
 
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    ArticleSearchRepository(EntityManager em) {
+    ArticleSearchRepository(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** The filters search combines with; {@code section} is a slug and includes its subsections. */
     public record Filters(String section, String author, String tag, Instant since, Instant until) {
     }
 
-    /** One search hit: the article, its rank for the query (0 in newest order), and a highlighted excerpt. */
-    public record Hit(Article article, float rank, String snippet) {
+    /** One search hit: what the list shows of the article, its rank for the query (0 in newest order), and a highlighted excerpt. */
+    public record Hit(PublicRows.Listed row, float rank, String snippet) {
     }
 
     /** Where a page starts: after the hit with this sort key (afterRank only in relevance order). */
@@ -183,37 +184,22 @@ public class ArticleSearchRepository {
          */
         String page(String ranked, String order, int rows) {
             params.put("rows", rows);
-            return "select r.id, r.rank, (select ts_headline('english', left(b.body_text, " + SNIPPET_SOURCE_CHARS + "), "
-                    + TSQUERY + ", '" + HEADLINE_OPTIONS + "') from article b where b.id = r.id) as snippet "
+            return "select " + PublicRows.Listed.SQL_SELECT + ", r.rank, ts_headline('english', left(a.body_text, "
+                    + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '" + HEADLINE_OPTIONS + "') "
                     + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit :rows) r "
+                    + "join article a on a.id = r.id" + PublicRows.Listed.SQL_JOINS
                     + "order by " + order.replace("p.", "r.");
         }
 
+        /** The page's rows as the list shows them: the search statement reads them itself, no second one. */
         List<Hit> hits(String sql) {
             Query query = em.createNativeQuery(sql, Object[].class);
             params.forEach(query::setParameter);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = query.getResultList();
-            Map<UUID, Object[]> byId = new LinkedHashMap<>();
-            for (Object[] r : rows) {
-                byId.put((UUID) r[0], r);
-            }
-            Map<UUID, Article> articles = new HashMap<>();
-            if (!byId.isEmpty()) {
-                em.createQuery("select a from Article a left join fetch a.section join fetch a.copyrightNotice "
-                                + "where a.id in :ids", Article.class)
-                        .setParameter("ids", byId.keySet()).getResultList()
-                        .forEach(a -> articles.put(a.id, a));
-            }
-            List<Hit> hits = new ArrayList<>(rows.size());
-            for (Object[] r : rows) {
-                Article a = articles.get((UUID) r[0]);
-                // Deleted between the two statements: the page is one shorter, never wrong.
-                if (a != null) {
-                    hits.add(new Hit(a, ((Number) r[1]).floatValue(), (String) r[2]));
-                }
-            }
-            return hits;
+            int rank = PublicRows.Listed.COLUMNS;
+            return rows.stream().map(r -> new Hit(PublicRows.Listed.of(r, json), ((Number) r[rank]).floatValue(),
+                    (String) r[rank + 1])).toList();
         }
     }
 

@@ -26,18 +26,53 @@ public final class PublicRows {
                          String sectionName, String[] tags, UUID noticeId, String holder, int year, String statement,
                          String usageTerms, Instant publishedAt, Instant updatedAt, List<Byline> bylines) {
 
-        static final String BYLINES = "cast(sql('(select coalesce(json_agg(json_build_array(au.id, au.slug, au.name) "
-                + "order by aa.position), ''[]'') from article_author aa join author au on au.id = aa.author_id "
-                + "where aa.article_id = ?)', a.id) as String)";
+        /** The bylines of the article {@code ?}, aggregated in byline order; plain SQL. */
+        private static final String BYLINES_OF = "(select coalesce(json_agg(json_build_array(au.id, au.slug, au.name) "
+                + "order by aa.position), '[]') from article_author aa join author au on au.id = aa.author_id "
+                + "where aa.article_id = ?)";
+        static final String BYLINES = "cast(sql('" + BYLINES_OF.replace("'", "''") + "', a.id) as String)";
         /** The HQL select list, in constructor order; {@code a} the article, {@code s} its section, {@code n} its notice. */
         static final String SELECT = "a.id, a.slug, a.headline, a.summary, s.id, s.slug, s.name, a.tags, n.id, "
                 + "n.holder, n.year, n.statement, n.usageTerms, a.publishedAt, a.updatedAt, " + BYLINES;
+        /** The same select list in SQL, for native statements with the same aliases. */
+        static final String SQL_SELECT = "a.id, a.slug, a.headline, a.summary, s.id, s.slug, s.name, a.tags, n.id, "
+                + "n.holder, n.year, n.statement, n.usage_terms, a.published_at, a.updated_at, " + BYLINES_OF.replace("?", "a.id");
+        /** What {@link #SQL_SELECT} needs joined to the article {@code a}. */
+        static final String SQL_JOINS = " left join section s on s.id = a.section_id "
+                + "join copyright_notice n on n.id = a.copyright_notice_id ";
+        /** How many columns the select list has. */
+        static final int COLUMNS = 16;
         static final String FROM = " from Article a left join a.section s join a.copyrightNotice n ";
 
         static Listed of(Object[] r, ObjectMapper json) {
             return new Listed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4], (String) r[5],
-                    (String) r[6], (String[]) r[7], (UUID) r[8], (String) r[9], (Integer) r[10], (String) r[11],
-                    (String) r[12], (Instant) r[13], (Instant) r[14], bylines((String) r[15], json));
+                    (String) r[6], tags(r[7]), (UUID) r[8], (String) r[9], ((Number) r[10]).intValue(), (String) r[11],
+                    (String) r[12], instant(r[13]), instant(r[14]), bylines((String) r[15], json));
+        }
+
+        /** A native statement gives the JDBC driver's types; HQL gives the mapped ones. */
+        private static Instant instant(Object value) {
+            if (value instanceof java.sql.Timestamp t) {
+                return t.toInstant();
+            }
+            if (value instanceof java.time.OffsetDateTime t) {
+                return t.toInstant();
+            }
+            return (Instant) value;
+        }
+
+        private static String[] tags(Object value) {
+            try {
+                if (value instanceof java.sql.Array a) {
+                    return (String[]) a.getArray();
+                }
+                if (value instanceof Object[] a && !(value instanceof String[])) {
+                    return java.util.Arrays.copyOf(a, a.length, String[].class);
+                }
+                return (String[]) value;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Tags could not be read", e);
+            }
         }
 
         private static List<Byline> bylines(String aggregated, ObjectMapper json) {

@@ -133,7 +133,7 @@ class ArticleSearchCandidatesTest {
         assertEquals(List.of(c.id(), b.id()), ids(first));
         Hit last = first.get(0);
         List<Hit> rest = QuarkusTransaction.requiringNew().call(() -> search.byNewest(w, NONE,
-                new After(null, last.article().publishedAt, last.article().id), 5, Instant.now()));
+                new After(null, last.row().publishedAt(), last.row().id()), 5, Instant.now()));
         assertEquals(List.of(b.id(), a.id()), ids(rest));
     }
 
@@ -163,7 +163,7 @@ class ArticleSearchCandidatesTest {
     }
 
     private static List<String> ids(List<Hit> hits) {
-        return hits.stream().map(h -> h.article().id.toString()).toList();
+        return hits.stream().map(h -> h.row().id().toString()).toList();
     }
 
     private void ageWeeks(Created a, int weeks) throws SQLException {
