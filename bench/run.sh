@@ -26,6 +26,7 @@ DB_PASS=bench
 ROUNDS="${ROUNDS:-3}"
 DURATION_S="${DURATION_S:-15}"    # seconds per measured round
 WARMUP_S="${WARMUP_S:-5}"         # seconds of warm-up per URL
+JIT_WARMUP_S="${JIT_WARMUP_S:-10}" # seconds per read of the JIT warm-up at each Masthead start (see jit_warmup)
 THREADS="${THREADS:-2}"
 CONNS="${CONNS:-16}"
 SEARCH_CONNS="${SEARCH_CONNS:-8}" # connections of the separate search-latency measurement
@@ -389,6 +390,19 @@ bench_read() { # phase read conns [key]
         log "$1 $key round $i: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
     done
 }
+# A freshly started JVM interprets, then compiles its hot paths over tens of seconds: measured
+# right after start, the first read paid for compiling the code every read shares (in the
+# 2026-11-27 10k run without this, cold "20 newest" went 1243 -> 1393 -> 1456 req/s over its three
+# rounds, and page 200, measured later on the same code, used half the CPU per request). So each
+# start first runs every read for JIT_WARMUP_S seconds; those runs are kept in the rounds file
+# (label "jit": their errors count) but not in the medians.
+jit_warmup() { # phase
+    local r
+    log "$1: JIT warm-up, ${JIT_WARMUP_S}s per read"
+    for r in "${READS[@]}"; do
+        run_wrk "$1" "$r" "$CONNS" "$JIT_WARMUP_S" jit "${URL[$r]}" >> "$ROUNDS_FILE"
+    done
+}
 statements() {
     psql_db -At -F $'\t' -c "select calls, round((total_exec_time / calls)::numeric, 3), rows,
                                      left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'),
@@ -401,6 +415,7 @@ declare -A STATEMENTS
 
 # --- cold: content cache off, every request goes to PostgreSQL
 SERVER_PID="$APP_PID"
+jit_warmup cold
 for r in "${READS[@]}"; do
     psql_db -c "select pg_stat_statements_reset()" >/dev/null
     bench_read cold "$r" "$CONNS"
@@ -417,6 +432,7 @@ for r in "${READS[@]}"; do
     for _ in 1 2 3; do curl -s -o "$LOGS/warm-$r.json" --max-time 30 "${URL[$r]}"; done
     cmp -s "$LOGS/warm-$r.json" "$BODIES/$r.json" || WARM_SAME="$WARM_SAME $r"
 done
+jit_warmup warm
 for r in "${READS[@]}"; do bench_read warm "$r" "$CONNS"; done
 stop_app warm
 
@@ -556,7 +572,7 @@ EOF
     echo
     echo "## Results (median of $ROUNDS rounds)"
     echo
-    echo "wrk \`-t$THREADS -c$CONNS -d${DURATION_S}s --timeout 10s\`, ${WARMUP_S} s warm-up per URL; wrk, Masthead, PostgreSQL and nginx"
+    echo "wrk \`-t$THREADS -c$CONNS -d${DURATION_S}s --timeout 10s\`, ${WARMUP_S} s warm-up per URL after a JIT warm-up of ${JIT_WARMUP_S} s per read at each Masthead start; wrk, Masthead, PostgreSQL and nginx"
     echo "share the same $NPROC-CPU machine. **cold** = Masthead started with \`MASTHEAD_CONTENT_CACHE_ENABLED=false\` (every request"
     echo "queries PostgreSQL); **warm** = a second Masthead start with the cache on, each URL requested 3 times before its warm-up;"
     echo "**nginx** = nginx $NGINX_VERSION ($NPROC workers, access log off) serving a static file with exactly the bytes Masthead answered"
