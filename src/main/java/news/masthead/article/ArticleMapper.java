@@ -42,16 +42,6 @@ public class ArticleMapper {
                 body(a), copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a));
     }
 
-    public ArticleSummaryResponse summary(Article a) {
-        return summary(a, null);
-    }
-
-    /** A search hit: the summary with its highlighted snippet (null: none). */
-    public ArticleSummaryResponse summary(Article a, String snippet) {
-        return new ArticleSummaryResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
-                copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, snippet);
-    }
-
     /** A published article from its public row and bylines. */
     public ArticleResponse article(Shown r) {
         Listed l = r.listed();
@@ -88,18 +78,6 @@ public class ArticleMapper {
 
     private static CopyrightView copyright(Listed l) {
         return new CopyrightView(l.holder(), l.year(), CopyrightNotice.notice(l.year(), l.holder(), l.statement()), l.usageTerms());
-    }
-
-    /** The surrogate keys of everything an article's public representation shows. */
-    public List<String> keys(Article a) {
-        List<String> keys = new ArrayList<>();
-        keys.add(SurrogateKeys.article(a.id));
-        if (a.section != null) {
-            keys.add(SurrogateKeys.section(a.section.id));
-        }
-        a.authors.forEach(au -> keys.add(SurrogateKeys.author(au.id)));
-        keys.add(SurrogateKeys.notice(a.copyrightNotice.id));
-        return keys;
     }
 
     public AdminArticleResponse admin(Article a, Instant now) {

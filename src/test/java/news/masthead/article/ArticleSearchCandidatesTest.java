@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +22,7 @@ import news.masthead.article.ArticleSearchRepository.After;
 import news.masthead.article.ArticleSearchRepository.Filters;
 import news.masthead.article.ArticleSearchRepository.Hit;
 import news.masthead.testsupport.Articles.Created;
+import news.masthead.testsupport.Pages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,18 +182,6 @@ class ArticleSearchCandidatesTest {
     }
 
     private static List<String> walk(Map<String, String> params, int limit) {
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParams(params).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get(LIST);
-            page.then().statusCode(200);
-            seen.addAll(page.path("data.id"));
-            cursor = page.path("meta.nextCursor");
-        } while (cursor != null);
-        return seen;
+        return Pages.walk(LIST, params, limit);
     }
 }

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Problems;
+import news.masthead.testsupport.Pages;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -232,19 +232,7 @@ class ArticleSearchTest {
     }
 
     private static List<String> walk(Map<String, String> params, int limit) {
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParams(params).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get(LIST);
-            page.then().statusCode(200);
-            seen.addAll(page.path("data.id"));
-            cursor = page.path("meta.nextCursor");
-        } while (cursor != null);
-        return seen;
+        return Pages.walk(LIST, params, limit);
     }
 
     private static void assertBadCursor(Map<String, String> params) {
