@@ -47,7 +47,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /** Newest visible first; {@code limit + 1} rows so the caller can tell whether more follow. */
     public List<Listed> visiblePage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit, Instant now) {
-        QueryBuilder b = new QueryBuilder("select " + Listed.SELECT + Listed.FROM + "where " + VISIBLE).param("now", now);
+        QueryBuilder b = new QueryBuilder("select " + Listed.SELECT + Listed.FROM + "where "
+                + VISIBLE.replace(":now", unplanned("now", "timestamptz", "Instant"))).param("now", now);
         filters(b, q);
         afterNewest(b, afterPublishedAt, afterId);
         // The page size goes into the statement as a literal (one statement per size, at most 100):
@@ -128,15 +129,26 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /**
-     * Keyset condition after (publishedAt, id), newest first. The redundant leading bound lets
-     * PostgreSQL start the scan of article_public_newest_idx at the cursor instead of filtering
-     * every newer row, so page 200 costs what page 1 does.
+     * Keyset condition after (publishedAt, id), newest first, as one row comparison: PostgreSQL
+     * starts the scan of article_public_newest_idx at the cursor, so page 200 costs what page 1
+     * does. The cursor values reach PostgreSQL as {@link #unplanned} values.
      */
     private static void afterNewest(QueryBuilder b, Instant afterPublishedAt, UUID afterId) {
         if (afterId != null) {
-            b.and("a.publishedAt <= :afterAt and (a.publishedAt < :afterAt or (a.publishedAt = :afterAt and a.id < :afterId))")
+            b.and("(a.publishedAt, a.id) < (" + unplanned("afterAt", "timestamptz", "Instant") + ", "
+                            + unplanned("afterId", "uuid", "java.util.UUID") + ")")
                     .param("afterAt", afterPublishedAt).param("afterId", afterId);
         }
+    }
+
+    /**
+     * A bound value that PostgreSQL's planner cannot see: a one-row subquery, evaluated once per
+     * execution. With the cursor (and now) visible, each call's custom plan looks cheaper than the
+     * generic one, so PostgreSQL planned every page after the first again: 0.44 ms of its 1.2 ms.
+     * Hidden, the plan is the same for every cursor and is prepared once per connection.
+     */
+    static String unplanned(String param, String sqlType, String hqlType) {
+        return "cast(sql('(select cast(? as " + sqlType + "))', :" + param + ") as " + hqlType + ")";
     }
 
     private static void statusFilter(QueryBuilder b, ArticleStatus status, Instant now) {

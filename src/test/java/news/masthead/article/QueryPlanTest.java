@@ -44,12 +44,13 @@ class QueryPlanTest {
                 r.next();
                 cursor = "'" + r.getString(1) + "'::timestamptz, '" + r.getString(2) + "'::uuid";
             }
-            String after = String.format("and a.published_at <= (%1$s) and (a.published_at < (%1$s) "
-                            + "or (a.published_at = (%1$s) and a.id < (%2$s)))",
+            // As ArticleRepository.afterNewest writes it: a row comparison with values the planner cannot see.
+            String after = String.format("and (a.published_at, a.id) < ((select %s), (select %s))",
                     cursor.split(", ")[0], cursor.split(", ")[1]);
             String plan = explain(s, String.format(PAGE, after, "a.published_at desc, a.id desc"));
             assertTrue(plan.contains("article_public_newest_idx"), plan);
-            assertTrue(plan.matches("(?s).*Index Cond: \\(published_at <=.*"), "the cursor must bound the scan:\n" + plan);
+            assertTrue(plan.matches("(?s).*Index Cond: \\(ROW\\(published_at, id\\) < ROW\\(.*"),
+                    "the cursor must bound the scan:\n" + plan);
             assertFalse(plan.contains("Sort"), plan);
         });
     }
