@@ -9,9 +9,9 @@ set -Eeuo pipefail
 trap 'echo "run.sh: line $LINENO: \"$BASH_COMMAND\" failed" >&2' ERR
 
 N="${1:-100000}"
-if ! [[ "$N" =~ ^[0-9]+$ ]] || (( N < 4100 || N > 1000000 )); then
-    # 4100: the deep-cursor read needs 200 full pages of 20 published articles.
-    echo "usage: bash bench/run.sh N   (N articles, 4100..1000000)" >&2
+if ! [[ "$N" =~ ^[0-9]+$ ]] || (( N < 5000 || N > 1000000 )); then
+    # 5000: the deep-cursor read needs 200 full pages of 20 published articles, and ~10% are drafts.
+    echo "usage: bash bench/run.sh N   (N articles, 5000..1000000)" >&2
     exit 2
 fi
 
@@ -376,18 +376,37 @@ run_wrk() { # phase read conns seconds label url
                     "app_cpu_s": ($app / $hz), "pg_cpu_s": ($pg / $hz), "machine_cpu_s": ($all / $hz)}'
 }
 declare -A TOP_DURING
-bench_read() { # phase read conns [key]
-    local key="${4:-$2}" i top_pid
-    log "$1 $key: warm-up ${WARMUP_S}s"
-    run_wrk "$1" "$key" "$3" "$WARMUP_S" warmup "${URL[$2]}" >> "$ROUNDS_FILE"
+measure_round() { # phase read conns key round
+    local key="$4" i="$5" top_pid
+    if (( i == 1 )); then
+        (sleep $(( DURATION_S > 4 ? DURATION_S / 2 - 1 : 0 )); top_cpu > "$LOGS/top-during-$1-$key.txt") &
+        top_pid=$!
+    fi
+    run_wrk "$1" "$key" "$3" "$DURATION_S" "round$i" "${URL[$2]}" >> "$ROUNDS_FILE"
+    if (( i == 1 )); then wait "$top_pid" || true; TOP_DURING[$1-$key]="$(cat "$LOGS/top-during-$1-$key.txt")"; fi
+    log "$1 $key round $i: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
+}
+# bench_reads phase conns read[=key]...: a warm-up of each read, then round 1 of every read, round
+# 2 of every read, and so on. Interleaved, whatever drifts during a phase (a JVM still compiling,
+# a neighbour's load) weighs on every read alike; measured one read after the other, the first
+# read paid for it (2026-11-27 1M run: cold "20 newest", measured first, rose 1251 -> 1349 -> 1454
+# req/s over its rounds while page 200, measured later, did 1564-1642 with the same PostgreSQL
+# CPU per request). In the cold phase each read's statements are recorded during its warm-up.
+bench_reads() {
+    local phase="$1" conns="$2" spec r key i
+    shift 2
+    for spec in "$@"; do
+        r="${spec%%=*}"; key="${spec#*=}"
+        [[ "$phase" == cold ]] && psql_db -c "select pg_stat_statements_reset()" >/dev/null
+        log "$phase $key: warm-up ${WARMUP_S}s"
+        run_wrk "$phase" "$key" "$conns" "$WARMUP_S" warmup "${URL[$r]}" >> "$ROUNDS_FILE"
+        [[ "$phase" == cold ]] && STATEMENTS[$key]="$(statements)"
+    done
     for i in $(seq 1 "$ROUNDS"); do
-        if (( i == 1 )); then
-            (sleep $(( DURATION_S > 4 ? DURATION_S / 2 - 1 : 0 )); top_cpu > "$LOGS/top-during-$1-$key.txt") &
-            top_pid=$!
-        fi
-        run_wrk "$1" "$key" "$3" "$DURATION_S" "round$i" "${URL[$2]}" >> "$ROUNDS_FILE"
-        if (( i == 1 )); then wait "$top_pid" || true; TOP_DURING[$1-$key]="$(cat "$LOGS/top-during-$1-$key.txt")"; fi
-        log "$1 $key round $i: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.rps) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
+        for spec in "$@"; do
+            r="${spec%%=*}"; key="${spec#*=}"
+            measure_round "$phase" "$r" "$conns" "$key" "$i"
+        done
     done
 }
 # A freshly started JVM interprets, then compiles its hot paths over tens of seconds: measured
@@ -416,12 +435,8 @@ declare -A STATEMENTS
 # --- cold: content cache off, every request goes to PostgreSQL
 SERVER_PID="$APP_PID"
 jit_warmup cold
-for r in "${READS[@]}"; do
-    psql_db -c "select pg_stat_statements_reset()" >/dev/null
-    bench_read cold "$r" "$CONNS"
-    STATEMENTS[$r]="$(statements)"
-done
-bench_read cold search "$SEARCH_CONNS" "search-c$SEARCH_CONNS"
+bench_reads cold "$CONNS" "${READS[@]}"
+bench_reads cold "$SEARCH_CONNS" "search=search-c$SEARCH_CONNS"
 stop_app cold
 
 # --- warm: content cache on, primed before measuring
@@ -433,7 +448,7 @@ for r in "${READS[@]}"; do
     cmp -s "$LOGS/warm-$r.json" "$BODIES/$r.json" || WARM_SAME="$WARM_SAME $r"
 done
 jit_warmup warm
-for r in "${READS[@]}"; do bench_read warm "$r" "$CONNS"; done
+bench_reads warm "$CONNS" "${READS[@]}"
 stop_app warm
 
 # --- ceiling: nginx serving the same bytes
@@ -476,7 +491,9 @@ for r in "${READS[@]}"; do
     cmp -s "$NGX/check.json" "$BODIES/$r.json" || die "nginx does not serve the same bytes for $r"
 done
 SERVER_PID="$NGINX_PID"
-for r in "${READS[@]}"; do URL[nginx-$r]="${NURL[$r]}"; bench_read nginx "nginx-$r" "$CONNS" "$r"; done
+NGINX_SPECS=()
+for r in "${READS[@]}"; do URL[nginx-$r]="${NURL[$r]}"; NGINX_SPECS+=("nginx-$r=$r"); done
+bench_reads nginx "$CONNS" "${NGINX_SPECS[@]}"
 stop_pid "$NGINX_PID" nginx; NGINX_PID=""
 
 LOAD_AFTER="$(loadavg)"
@@ -613,7 +630,7 @@ EOF
     echo
     echo "## SQL per read (cold)"
     echo
-    echo "From pg_stat_statements, reset before each cold read; top statements by total execution time."
+    echo "From pg_stat_statements, reset before each cold read's warm-up and read after it; top statements by total execution time."
     for r in "${READS[@]}"; do
         echo
         echo "**${TITLE[$r]}**:"
