@@ -44,7 +44,14 @@ public class ArticleSearchRepository {
      */
     static final int SNIPPET_SOURCE_CHARS = 300;
 
-    private static final String TSQUERY = "websearch_to_tsquery('english', :q)";
+    /**
+     * The query, and below now and the week the walk starts from, reach PostgreSQL as one-row
+     * subqueries its planner cannot see (as in {@link ArticleRepository#unplanned}), and the limits
+     * as literals. Seeing them, it planned every search afresh (1 ms of a search's ~6 ms at 1M
+     * articles): each custom plan looked cheaper than the generic one, having dropped the branch
+     * the query's words rule out. Now one generic plan per connection serves every query.
+     */
+    private static final String TSQUERY = "(select websearch_to_tsquery('english', cast(:q as text)))";
     private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
             + "MinWords=8, FragmentDelimiter=\" … \"";
 
@@ -103,6 +110,11 @@ public class ArticleSearchRepository {
         return s.hits(sql);
     }
 
+    /** The parameter as a one-row subquery of this SQL type: a value the planner cannot see. */
+    private static String unplanned(String param, String sqlType) {
+        return "(select cast(:" + param + " as " + sqlType + "))";
+    }
+
     private static Instant earliest(Instant a, Instant b) {
         return b != null && b.isBefore(a) ? b : a;
     }
@@ -117,7 +129,8 @@ public class ArticleSearchRepository {
             filters = f;
             params.put("q", text);
             params.put("now", now);
-            StringBuilder m = new StringBuilder(VISIBLE_SQL).append(" and a.search_vector @@ ").append(TSQUERY);
+            StringBuilder m = new StringBuilder(VISIBLE_SQL.replace(":now", unplanned("now", "timestamptz")))
+                    .append(" and a.search_vector @@ ").append(TSQUERY);
             if (f.section() != null) {
                 // The subtree here rather than resolved first: one statement fewer per request.
                 m.append(" and a.section_id in (select section_subtree(array(select id from section where slug = :section)))");
@@ -151,7 +164,6 @@ public class ArticleSearchRepository {
          * many articles match it in all.
          */
         String newestMatches(Instant from, After after, int k) {
-            params.put("k", k);
             params.put("fromWeek", from);
             StringBuilder where = new StringBuilder(match);
             if (after != null) {
@@ -164,17 +176,17 @@ public class ArticleSearchRepository {
                 last = "greatest(article_search_week(:since), " + last + ")";
             }
             String walk = "select m.id, m.published_at, m.search_vector "
-                    + "from generate_series(article_search_week(:fromWeek), " + last + ", -1) w(week) "
+                    + "from generate_series(article_search_week(" + unplanned("fromWeek", "timestamptz") + "), " + last + ", -1) w(week) "
                     + "cross join lateral (select a.id, a.published_at, a.search_vector from article a where " + where
                     + " and article_search_week(a.published_at) = w.week order by a.published_at desc, a.id desc) m "
-                    + "where querytree(" + TSQUERY + ") <> 'T' limit :k";
+                    + "where querytree(" + TSQUERY + ") <> 'T' limit " + k;
             // Only excluded words ("-budget", or an "or" with one): the index cannot find those, and
             // asked anyway it would read all of itself for every week. Nearly every article matches,
             // so the newest articles, each tested, give k matches soonest. querytree(...) is a
             // constant of the statement, a one-time filter: only one of the two branches ever runs.
             String scan = "select a.id, a.published_at, a.search_vector from article a where " + where
                     + " and querytree(" + TSQUERY + ") = 'T' "
-                    + "order by a.published_at desc, a.id desc limit :k";
+                    + "order by a.published_at desc, a.id desc limit " + k;
             return "with candidates as materialized ((" + walk + ") union all (" + scan + "))\n";
         }
 
@@ -183,10 +195,9 @@ public class ArticleSearchRepository {
          * for each of its rows only.
          */
         String page(String ranked, String order, int rows) {
-            params.put("rows", rows);
             return "select " + PublicRows.Listed.SQL_SELECT + ", r.rank, ts_headline('english', left(a.body_text, "
                     + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '" + HEADLINE_OPTIONS + "') "
-                    + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit :rows) r "
+                    + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit " + rows + ") r "
                     + "join article a on a.id = r.id" + PublicRows.Listed.SQL_JOINS
                     + "order by " + order.replace("p.", "r.");
         }
