@@ -148,7 +148,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * Hidden, the plan is the same for every cursor and is prepared once per connection.
      */
     static String unplanned(String param, String sqlType, String hqlType) {
-        return "cast(sql('(select cast(? as " + sqlType + "))', :" + param + ") as " + hqlType + ")";
+        return "cast(sql('" + unplannedSql("?", sqlType) + "', :" + param + ") as " + hqlType + ")";
+    }
+
+    /** {@link #unplanned} in SQL, for native statements: {@code value} a placeholder such as {@code :q}. */
+    static String unplannedSql(String value, String sqlType) {
+        return "(select cast(" + value + " as " + sqlType + "))";
     }
 
     private static void statusFilter(QueryBuilder b, ArticleStatus status, Instant now) {

@@ -110,11 +110,6 @@ public class ArticleSearchRepository {
         return s.hits(sql);
     }
 
-    /** The parameter as a one-row subquery of this SQL type: a value the planner cannot see. */
-    private static String unplanned(String param, String sqlType) {
-        return "(select cast(:" + param + " as " + sqlType + "))";
-    }
-
     private static Instant earliest(Instant a, Instant b) {
         return b != null && b.isBefore(a) ? b : a;
     }
@@ -129,7 +124,7 @@ public class ArticleSearchRepository {
             filters = f;
             params.put("q", text);
             params.put("now", now);
-            StringBuilder m = new StringBuilder(VISIBLE_SQL.replace(":now", unplanned("now", "timestamptz")))
+            StringBuilder m = new StringBuilder(VISIBLE_SQL.replace(":now", ArticleRepository.unplannedSql(":now", "timestamptz")))
                     .append(" and a.search_vector @@ ").append(TSQUERY);
             if (f.section() != null) {
                 // The subtree here rather than resolved first: one statement fewer per request.
@@ -176,7 +171,7 @@ public class ArticleSearchRepository {
                 last = "greatest(article_search_week(:since), " + last + ")";
             }
             String walk = "select m.id, m.published_at, m.search_vector "
-                    + "from generate_series(article_search_week(" + unplanned("fromWeek", "timestamptz") + "), " + last + ", -1) w(week) "
+                    + "from generate_series(article_search_week(" + ArticleRepository.unplannedSql(":fromWeek", "timestamptz") + "), " + last + ", -1) w(week) "
                     + "cross join lateral (select a.id, a.published_at, a.search_vector from article a where " + where
                     + " and article_search_week(a.published_at) = w.week order by a.published_at desc, a.id desc) m "
                     + "where querytree(" + TSQUERY + ") <> 'T' limit " + k;
