@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import news.masthead.common.time.Now;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -15,15 +16,22 @@ public class TrashPurge {
 
     private final ArticleRepository articles;
     private final Duration retention;
+    private final Now clock;
 
-    TrashPurge(ArticleRepository articles, @ConfigProperty(name = "masthead.trash.retention") Duration retention) {
+    TrashPurge(ArticleRepository articles, @ConfigProperty(name = "masthead.trash.retention") Duration retention, Now clock) {
         this.articles = articles;
         this.retention = retention;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${masthead.trash.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        purge(Instant.now());
+        purge();
+    }
+
+    /** Purges what the retention has passed for by now. */
+    public long purge() {
+        return purge(clock.instant());
     }
 
     /** Rows cascade in the database: revisions, bylines and old slugs go with the article. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import news.masthead.article.ArticleRepository;
 import news.masthead.author.api.AdminAuthorResponse;
 import news.masthead.author.api.AuthorResponse;
 import news.masthead.author.api.AuthorWrite;
@@ -31,12 +30,12 @@ public class AuthorService {
     static final Set<String> PATCHABLE = Set.of("slug", "name", "jobTitle", "bio", "avatarUrl", "email");
 
     private final AuthorRepository authors;
-    private final ArticleRepository articles;
+    private final AuthorReferences articles;
     private final StrictJson strict;
     private final Now clock;
     private final ContentChanged changed;
 
-    AuthorService(AuthorRepository authors, ArticleRepository articles, StrictJson strict, Now clock,
+    AuthorService(AuthorRepository authors, AuthorReferences articles, StrictJson strict, Now clock,
                   ContentChanged changed) {
         this.changed = changed;
         this.authors = authors;
@@ -86,7 +85,7 @@ public class AuthorService {
     @Transactional
     public void delete(UUID id) {
         Author a = find(id);
-        long using = articles.countUsingAuthor(a.id);
+        long using = articles.articlesNaming(a.id);
         if (using > 0) {
             throw new ConflictException("The author '" + a.slug + "' is on the byline of " + using
                     + " article(s), in some status; take it off them first.");

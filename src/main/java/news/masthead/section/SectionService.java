@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import news.masthead.article.ArticleRepository;
 import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
@@ -35,12 +34,12 @@ public class SectionService {
     static final Set<String> PATCHABLE = Set.of("slug", "name", "description", "parent", "position");
 
     private final SectionRepository sections;
-    private final ArticleRepository articles;
+    private final SectionReferences articles;
     private final StrictJson strict;
     private final Now clock;
     private final ContentChanged changed;
 
-    SectionService(SectionRepository sections, ArticleRepository articles, StrictJson strict, Now clock,
+    SectionService(SectionRepository sections, SectionReferences articles, StrictJson strict, Now clock,
                    ContentChanged changed) {
         this.changed = changed;
         this.sections = sections;
@@ -95,7 +94,7 @@ public class SectionService {
         if (sections.hasChildren(s)) {
             throw new ConflictException("The section '" + s.slug + "' has subsections; move or delete them first.");
         }
-        long using = articles.countUsingSection(s.id);
+        long using = articles.articlesFiledIn(s.id);
         if (using > 0) {
             throw new ConflictException("The section '" + s.slug + "' holds " + using
                     + " article(s), in some status; move them to another section first.");

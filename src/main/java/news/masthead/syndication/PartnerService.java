@@ -76,13 +76,9 @@ public class PartnerService {
     public void delete(UUID id) {
         Partner p = find(id);
         partners.getEntityManager().createNativeQuery(
-                        "update api_token set revoked_at = coalesce(revoked_at, now()) where partner_id = :id")
-                .setParameter("id", id).executeUpdate();
+                        "update api_token set revoked_at = coalesce(revoked_at, :now) where partner_id = :id")
+                .setParameter("now", clock.instant()).setParameter("id", id).executeUpdate();
         partners.delete(p);
-    }
-
-    public boolean exists(UUID id) {
-        return partners.findByIdOptional(id).isPresent();
     }
 
     private void apply(Partner p, PartnerWrite w) {

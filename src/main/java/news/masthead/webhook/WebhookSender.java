@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import news.masthead.webhook.DeliveryQueue.Claim;
+import news.masthead.common.time.Now;
 import news.masthead.webhook.DeliveryQueue.Result;
 
 /** One signed POST to a subscriber. Never throws: every failure becomes a {@link Result} to log. */
@@ -30,20 +30,27 @@ public class WebhookSender {
 
     private final UrlGuard guard;
     private final HttpClient http;
+    private final Now clock;
+
+    /** With the system clock, for use outside CDI. */
+    WebhookSender(UrlGuard guard) {
+        this(guard, new Now());
+    }
 
     @Inject
-    WebhookSender(UrlGuard guard) {
+    WebhookSender(UrlGuard guard, Now clock) {
         // Redirects are not followed: a public URL must not bounce a delivery into a private network.
         this(guard, HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build());
+                .build(), clock);
     }
 
-    WebhookSender(UrlGuard guard, HttpClient http) {
+    WebhookSender(UrlGuard guard, HttpClient http, Now clock) {
         this.guard = guard;
         this.http = http;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +64,7 @@ public class WebhookSender {
             return CompletableFuture.completedFuture(new Result(null, "not sent: url " + refused.get(), 0));
         }
         byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(claim.url()))
