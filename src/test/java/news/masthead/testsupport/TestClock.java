@@ -52,7 +52,7 @@ public class TestClock extends Now {
     @Override
     public String sql(String databaseClock) {
         long offset = OFFSET_MICROS.get();
-        return offset == 0 ? databaseClock : "(" + databaseClock + " + interval '" + offset + " microseconds')";
+        return offset == 0 ? databaseClock : "(" + databaseClock + " + " + offset + " * interval '1 microsecond')";
     }
 
     /** Moves time forward; whatever was due in between (schedules, embargoes, retries) is due now. */

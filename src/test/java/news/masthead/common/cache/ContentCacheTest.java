@@ -32,6 +32,7 @@ import news.masthead.article.ScheduledVisibility;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Statements;
+import news.masthead.testsupport.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class ContentCacheTest {
                 .body("data.id", equalTo(List.of(published.id()))));
         assertEquals(0, cached, "before its instant the list is served from the cache");
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis() + 50));
+        TestClock.get().advancePast(at);
         // No write happened: only the schedule ends the cached answer, and it must end exactly then.
         given().queryParam("tag", tag).get(LIST).then().statusCode(200)
                 .body("data.id", equalTo(List.of(scheduled.id(), published.id())));
