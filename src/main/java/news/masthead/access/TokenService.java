@@ -33,7 +33,6 @@ import news.masthead.section.SectionSlugs;
 @ApplicationScoped
 public class TokenService {
     private static final String PARTNER_KEY = "api_token_partner_fk";
-    private static final Set<String> PATCHABLE = Set.of("name", "sections", "expiresAt");
 
     private final ApiTokenRepository tokens;
     private final SectionRepository sections;
@@ -96,11 +95,11 @@ public class TokenService {
     }
 
     @Transactional
-    public TokenResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public TokenResponse patch(UUID id, JsonNode body) {
+        MergePatch<TokenUpdate> patch = MergePatch.of(body, TokenUpdate.class);
         ApiToken t = find(id);
         TokenUpdate current = new TokenUpdate(t.name, slugs(t.sectionIds), t.expiresAt);
-        TokenUpdate next = strict.read(MergePatch.apply(strict.tree(current), patch), TokenUpdate.class);
+        TokenUpdate next = strict.merge(current, patch);
         Instant now = clock.instant();
         if (next.expiresAt() != null && !next.expiresAt().equals(t.expiresAt)) {
             requireFuture(next.expiresAt(), now);

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import news.masthead.common.time.Now;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Deletes articles that stayed in the trash longer than the retention; their revisions go with them. */
@@ -18,9 +17,9 @@ public class TrashPurge {
     private final Duration retention;
     private final Now clock;
 
-    TrashPurge(ArticleRepository articles, @ConfigProperty(name = "masthead.trash.retention") Duration retention, Now clock) {
+    TrashPurge(ArticleRepository articles, TrashConfig config, Now clock) {
         this.articles = articles;
-        this.retention = retention;
+        this.retention = config.retention();
         this.clock = clock;
     }
 

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import news.masthead.author.api.AdminAuthorResponse;
@@ -27,8 +26,6 @@ import news.masthead.common.time.Now;
 /** The use cases of authors: the Admin API writes them, the Content API shows their public fields. */
 @ApplicationScoped
 public class AuthorService {
-    static final Set<String> PATCHABLE = Set.of("slug", "name", "jobTitle", "bio", "avatarUrl", "email");
-
     private final AuthorRepository authors;
     private final AuthorReferences articles;
     private final StrictJson strict;
@@ -69,11 +66,11 @@ public class AuthorService {
 
     /** JSON Merge Patch over the write fields. */
     @Transactional
-    public AdminAuthorResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public AdminAuthorResponse patch(UUID id, JsonNode body) {
+        MergePatch<AuthorWrite> patch = MergePatch.of(body, AuthorWrite.class);
         Author a = find(id);
         AuthorWrite current = write(a);
-        AuthorWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), AuthorWrite.class);
+        AuthorWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
             apply(a, next);
             a.modifiedAt = clock.instant();

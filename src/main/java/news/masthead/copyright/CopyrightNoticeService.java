@@ -25,8 +25,6 @@ import news.masthead.copyright.api.CopyrightNoticeWrite;
 @ApplicationScoped
 public class CopyrightNoticeService {
     private static final String PARTNER_KEY = "copyright_notice_partner_partner_id_fkey";
-    static final Set<String> PATCHABLE = Set.of("holder", "year", "statement", "usageTerms", "syndication", "isDefault",
-            "partners");
 
     private final CopyrightNoticeRepository notices;
     private final NoticeReferences articles;
@@ -78,11 +76,11 @@ public class CopyrightNoticeService {
 
     /** JSON Merge Patch over the write fields; {@code isDefault: true} moves the default here. */
     @Transactional
-    public CopyrightNoticeResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public CopyrightNoticeResponse patch(UUID id, JsonNode body) {
+        MergePatch<CopyrightNoticeWrite> patch = MergePatch.of(body, CopyrightNoticeWrite.class);
         CopyrightNotice n = find(id);
         CopyrightNoticeWrite current = write(n);
-        CopyrightNoticeWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), CopyrightNoticeWrite.class);
+        CopyrightNoticeWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
             Instant now = clock.instant();
             partnersChecked(() -> {

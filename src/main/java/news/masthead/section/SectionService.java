@@ -31,8 +31,6 @@ import news.masthead.section.api.SectionWrite;
 /** The use cases of the section tree: the Admin API shapes it, the Content API lists it in display order. */
 @ApplicationScoped
 public class SectionService {
-    static final Set<String> PATCHABLE = Set.of("slug", "name", "description", "parent", "position");
-
     private final SectionRepository sections;
     private final SectionReferences articles;
     private final StrictJson strict;
@@ -75,11 +73,11 @@ public class SectionService {
 
     /** JSON Merge Patch over the write fields. */
     @Transactional
-    public AdminSectionResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public AdminSectionResponse patch(UUID id, JsonNode body) {
+        MergePatch<SectionWrite> patch = MergePatch.of(body, SectionWrite.class);
         Section s = find(id);
         SectionWrite current = write(s);
-        SectionWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), SectionWrite.class);
+        SectionWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
             apply(s, next);
             s.modifiedAt = clock.instant();

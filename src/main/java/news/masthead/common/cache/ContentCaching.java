@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,15 +26,14 @@ public class ContentCaching {
     private Thread thread;
 
     ContentCaching(@CacheName("masthead-content") Cache store, Now clock, ChangeListener.NextDue nextDue,
-                   @ConfigProperty(name = "masthead.content.cache.enabled") boolean enabled,
-                   @ConfigProperty(name = "masthead.content.cache.check-connection-every") Duration check,
+                   ContentConfig config,
                    @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                    @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                    @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.enabled = enabled;
+        this.enabled = config.cache().enabled();
         this.cache = new ContentCache(quarkusStore(store), clock::instant);
         this.listener = new ChangeListener(() -> DriverManager.getConnection(url, user.orElse(null), password.orElse(null)),
-                nextDue, cache, clock::instant, check);
+                nextDue, cache, clock::instant, config.cache().checkConnectionEvery());
     }
 
     void start(@Observes StartupEvent event) {

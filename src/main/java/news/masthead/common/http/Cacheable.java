@@ -18,8 +18,8 @@ import java.net.URI;
 import java.util.Base64;
 import java.util.function.Supplier;
 import news.masthead.common.cache.ContentCaching;
+import news.masthead.common.cache.ContentConfig;
 import news.masthead.common.cache.Tagged;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Public responses are rendered to bytes once and kept in the {@link ContentCaching content cache};
@@ -33,13 +33,11 @@ public class Cacheable {
     private final ContentCaching cache;
     private final AsciiString cacheControl;
 
-    public Cacheable(ObjectMapper json, ContentCaching cache,
-                     @ConfigProperty(name = "masthead.content.max-age") int maxAge,
-                     @ConfigProperty(name = "masthead.content.stale-while-revalidate") int staleWhileRevalidate) {
+    public Cacheable(ObjectMapper json, ContentCaching cache, ContentConfig config) {
         this.json = json;
         this.cache = cache;
-        this.cacheControl = new AsciiString("public, max-age=" + maxAge
-                + (staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + staleWhileRevalidate : ""));
+        this.cacheControl = new AsciiString("public, max-age=" + config.maxAge()
+                + (config.staleWhileRevalidate() > 0 ? ", stale-while-revalidate=" + config.staleWhileRevalidate() : ""));
     }
 
     /** A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not kept. */

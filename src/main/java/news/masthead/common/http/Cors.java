@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -24,10 +23,9 @@ public class Cors {
     private final List<String> contentOrigins;
     private final List<String> adminOrigins;
 
-    public Cors(@ConfigProperty(name = "masthead.cors.content-origins") Optional<List<String>> contentOrigins,
-                @ConfigProperty(name = "masthead.cors.admin-origins") Optional<List<String>> adminOrigins) {
-        this.contentOrigins = contentOrigins.orElse(List.of());
-        this.adminOrigins = adminOrigins.orElse(List.of()).stream().filter(o -> !o.equals("*")).toList();
+    public Cors(CorsConfig config) {
+        this.contentOrigins = config.contentOrigins().orElse(List.of());
+        this.adminOrigins = config.adminOrigins().orElse(List.of()).stream().filter(o -> !o.equals("*")).toList();
     }
 
     @ServerRequestFilter(preMatching = true, priority = 5)

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import news.masthead.common.error.TooManyRequestsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -28,14 +27,11 @@ public class RateLimitFilter {
     private final int tokenPerMinute;
     private final List<String> trustedProxies;
 
-    public RateLimitFilter(RateLimiter limiter,
-                           @ConfigProperty(name = "masthead.rate-limit.anonymous-per-minute") int anonymousPerMinute,
-                           @ConfigProperty(name = "masthead.rate-limit.token-per-minute") int tokenPerMinute,
-                           @ConfigProperty(name = "masthead.rate-limit.trusted-proxies") Optional<List<String>> trustedProxies) {
+    public RateLimitFilter(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
-        this.anonymousPerMinute = anonymousPerMinute;
-        this.tokenPerMinute = tokenPerMinute;
-        this.trustedProxies = trustedProxies.orElse(List.of());
+        this.anonymousPerMinute = config.anonymousPerMinute();
+        this.tokenPerMinute = config.tokenPerMinute();
+        this.trustedProxies = config.trustedProxies().orElse(List.of());
     }
 
     @ServerRequestFilter(preMatching = true, priority = 10)

@@ -72,6 +72,12 @@ public class ProblemResponses implements OASFilter {
         if (!admin && method == PathItem.HttpMethod.GET) {
             cacheHeaders(responses.getAPIResponse("200"));
         }
+        APIResponse created = responses.getAPIResponse("201");
+        if (created != null) {
+            // Created.at sets it on every create.
+            created.addHeader("Location", OASFactory.createHeader().required(true)
+                    .description("The absolute URL of the resource just created.").schema(string(2048).format("uri")));
+        }
         if (writesArticleWithEtag(path, method)) {
             etag(responses.getAPIResponse("200"));
             etag(responses.getAPIResponse("201"));
