@@ -158,6 +158,26 @@ class ContentCacheTest {
     }
 
     /**
+     * The listener reads the next schedule with the application's clock: once the moved clock has
+     * passed a schedule, it serves the next generation from the cache again. Read with another
+     * clock, the passed instant would still be ahead, and the cache would never serve.
+     */
+    @Test
+    void afterTheClockPassesAScheduleTheNextGenerationIsServedFromTheCache() throws InterruptedException {
+        Created scheduled = article().draft();
+        Instant at = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+        admin().header("If-Match", scheduled.etag()).body(Map.of("at", at.toString()))
+                .post(scheduled.adminPath() + "/publish").then().statusCode(200);
+        TestClock.get().advancePast(at);
+        settle(caching.cache());
+        given().queryParam("tag", scheduled.tag()).get(LIST).then().statusCode(200)
+                .body("data.id", equalTo(List.of(scheduled.id())));
+        long cached = Statements.during(sessions, LIST, Map.of("tag", scheduled.tag()), r -> r.then()
+                .body("data.id", equalTo(List.of(scheduled.id()))));
+        assertEquals(0, cached, "served from the cache once the listener has read the next schedule");
+    }
+
+    /**
      * A second instance: its own cache and listener on its own connection to the same database,
      * exactly as another Masthead process would run them. A change committed through this
      * instance's API must end the second instance's cached answer within a bounded time.
