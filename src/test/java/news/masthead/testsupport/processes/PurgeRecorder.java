@@ -27,7 +27,7 @@ public final class PurgeRecorder implements AutoCloseable {
         this.server = server;
     }
 
-    static PurgeRecorder start() {
+    public static PurgeRecorder start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
             PurgeRecorder recorder = new PurgeRecorder(server);
