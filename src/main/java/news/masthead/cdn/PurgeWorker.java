@@ -117,10 +117,19 @@ public class PurgeWorker {
         }
     }
 
+    /** A purger that throws is a failed attempt like any other, settled now rather than when the lease runs out. */
+    private CompletableFuture<Purger.Outcome> purge(List<String> keys) {
+        try {
+            return purger.purge(keys);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Purger.Outcome(false, e.toString()));
+        }
+    }
+
     /** Sends the claim's merged keys in parallel requests; a row is settled as purged only when all its keys were. */
     private void send(Claim claim) {
         List<List<String>> batches = KeyBatches.of(claim.rows().stream().map(Row::keys).toList(), purger.limits());
-        List<CompletableFuture<Purger.Outcome>> sent = batches.stream().map(purger::purge).toList();
+        List<CompletableFuture<Purger.Outcome>> sent = batches.stream().map(this::purge).toList();
         Set<String> purged = new HashSet<>();
         String error = null;
         for (int i = 0; i < batches.size(); i++) {

@@ -30,6 +30,12 @@ final class VarnishPurger implements Purger {
     private final HttpClient http;
 
     VarnishPurger(List<URI> servers, int maxHeaderBytes) {
+        for (URI server : servers) {
+            // Refuse at startup what could never be sent, rather than retry it forever.
+            if (!("http".equals(server.getScheme()) || "https".equals(server.getScheme())) || server.getHost() == null) {
+                throw new IllegalArgumentException("MASTHEAD_PURGE_URL must be http(s)://host[:port]/…, not " + server);
+            }
+        }
         this.servers = List.copyOf(servers);
         this.limits = new Limits(Integer.MAX_VALUE, maxHeaderBytes);
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
