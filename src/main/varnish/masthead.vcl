@@ -8,7 +8,8 @@ vcl 4.1;
 #            -p http_resp_hdr_len=64k -p http_resp_size=96k -p workspace_backend=256k
 #
 # (a list of 100 articles names some hundred keys in one Surrogate-Key header: more than the
-# 8 KB Varnish accepts by default). Tests start this same file (news.masthead.it.Varnish).
+# 8 KB Varnish accepts by default, which answers 503 then). Tests start this same file
+# (news.masthead.testsupport.processes.Varnish).
 
 import std;
 import xkey;
