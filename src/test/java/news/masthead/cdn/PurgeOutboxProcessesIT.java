@@ -55,15 +55,16 @@ class PurgeOutboxProcessesIT {
         int doomedPort = Ports.free();
         edge = harness.varnish("edge", doomedPort);
         Map<String, String> toRecorder = Map.of("MASTHEAD_PURGE_URL", recorder.url());
-        // Three JVMs at once: startup is most of this class's time. The shared database is
-        // migrated by the first instance before the second starts, as a rolling deploy would do.
+        // Three JVMs at once: startup is most of this class's time. The two on the shared database
+        // both migrate it at start; Flyway's lock lets one do it while the other waits.
         CompletableFuture<Masthead> one = CompletableFuture.supplyAsync(() -> harness.masthead("one", sharedDb, toRecorder));
+        CompletableFuture<Masthead> two = CompletableFuture.supplyAsync(() -> harness.masthead("two", sharedDb, toRecorder));
         CompletableFuture<Masthead> three = CompletableFuture.supplyAsync(() -> harness.masthead("doomed", killDb, Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(doomedPort),
                 "MASTHEAD_PURGE_URL", edge.purgeUrl(),
                 "MASTHEAD_PURGE_EVERY", "off")));
         first = one.join();
-        second = harness.masthead("two", sharedDb, toRecorder);
+        second = two.join();
         doomed = three.join();
         new Admin(doomed).ensureDefaultNotice();
     }
