@@ -16,10 +16,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.net.URI;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 import news.masthead.common.cache.ContentCaching;
 import news.masthead.common.cache.ContentConfig;
 import news.masthead.common.cache.Tagged;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Public responses are rendered to bytes once and kept in the {@link ContentCaching content cache};
@@ -29,15 +31,21 @@ import news.masthead.common.cache.Tagged;
 @ApplicationScoped
 public class Cacheable {
     public static final String SURROGATE_KEY = "Surrogate-Key";
+    public static final String SURROGATE_CONTROL = "Surrogate-Control";
     private final ObjectMapper json;
     private final ContentCaching cache;
     private final AsciiString cacheControl;
+    private final AsciiString surrogateControl;
 
-    public Cacheable(ObjectMapper json, ContentCaching cache, ContentConfig config) {
+    public Cacheable(ObjectMapper json, ContentCaching cache, ContentConfig config,
+                     @ConfigProperty(name = "masthead.purge.url") Optional<String> purgeUrl,
+                     @ConfigProperty(name = "masthead.cdn.max-age") int cdnMaxAge) {
         this.json = json;
         this.cache = cache;
         this.cacheControl = new AsciiString("public, max-age=" + config.maxAge()
                 + (config.staleWhileRevalidate() > 0 ? ", stale-while-revalidate=" + config.staleWhileRevalidate() : ""));
+        // A CDN may keep answers far longer than browsers only when Masthead purges it on every change.
+        this.surrogateControl = purgeUrl.isPresent() ? new AsciiString("max-age=" + cdnMaxAge) : null;
     }
 
     /** A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not kept. */
@@ -70,6 +78,11 @@ public class Cacheable {
         return cacheControl;
     }
 
+    /** {@code Surrogate-Control} of tagged answers, or null when no CDN is purged (MASTHEAD_PURGE_URL unset). */
+    AsciiString surrogateControl() {
+        return surrogateControl;
+    }
+
     /**
      * Answers from the cache, keyed by path and query exactly as sent; {@code load} runs only on a
      * miss. What {@code load} throws (a 404, a bad parameter) is answered as usual and not cached.
@@ -80,14 +93,16 @@ public class Cacheable {
         Rendered r = cache.get(key, () -> render(load.get()));
         if (r.location() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(r.location())
-                    .header(SURROGATE_KEY, r.surrogateKey()).build();
+                    .header(SURROGATE_KEY, r.surrogateKey()).header(SURROGATE_CONTROL, surrogateControl).build();
         }
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), r.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, r.etagHeader())
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
+                    .header(SURROGATE_CONTROL, surrogateControl).build();
         }
         return Response.ok(r.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, r.etagHeader())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
+                .header(SURROGATE_CONTROL, surrogateControl).build();
     }
 
     private Rendered render(Tagged<?> tagged) {
