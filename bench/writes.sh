@@ -184,17 +184,35 @@ for i in $(seq 1 "$PARTNERS"); do
 done
 log "section $SECTION, author $AUTHOR, $PARTNERS partners, default notice syndicated to partners"
 
-# One run of the editors against one side; appends its result (with CPU seconds) to rounds.jsonl.
+# The editors' program, compiled once (java would compile the source again at every run).
+mkdir -p "$LOGS/classes"
+javac -d "$LOGS/classes" "$BENCH/DraftWriters.java" || die "DraftWriters.java does not compile"
+
+# Twice a second during a run: how many PostgreSQL backends wait for an advisory lock (the
+# partner feed's) and for any lock at all. Their mean says whether writers queue on the lock.
+sample_waits() { # file
+    printf '%s\n' "select count(*) filter (where wait_event = 'advisory'), count(*) filter (where wait_event_type = 'Lock')
+                 from pg_stat_activity where datname = 'masthead' \\watch 0.5" \
+        | psql -X -q -At -F ' ' -h "$PG_DATA" -p "$PG_PORT" -U postgres -d masthead > "$1" 2>/dev/null
+}
+
+# One run of the editors against one side; appends its result (with CPU seconds and lock waits)
+# to rounds.jsonl.
 run_side() { # side label warmup duration
-    local side="$1" out="$LOGS/writers-$1-$2.txt" a0 p0 a1 p1
+    local side="$1" out="$LOGS/writers-$1-$2.txt" waits="$LOGS/waits-$1-$2.txt" a0 p0 a1 p1 sampler
     a0="$(tree_ticks "${APP_PID[$side]}")"; p0="$(tree_ticks "$PG_PID")"
-    timeout 600 java "$BENCH/DraftWriters.java" "http://127.0.0.1:${PORT[$side]}" "$TOKEN" "$SECTION" "$AUTHOR" \
+    sample_waits "$waits" & sampler=$!
+    timeout 600 java -cp "$LOGS/classes" DraftWriters "http://127.0.0.1:${PORT[$side]}" "$TOKEN" "$SECTION" "$AUTHOR" \
         "$EDITORS" "$3" "$4" "$side-$2" > "$out" 2>&1 || die "DraftWriters failed for $side $2, see $out"
+    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
     a1="$(tree_ticks "${APP_PID[$side]}")"; p1="$(tree_ticks "$PG_PID")"
     grep '^WRITES_RESULT ' "$out" | sed 's/^WRITES_RESULT //' \
         | jq -c --arg side "$side" --arg round "$2" --argjson hz "$HZ" --argjson app $((a1 - a0)) --argjson pg $((p1 - p0)) \
-            '. + {side: $side, round: $round, app_cpu_s: ($app / $hz), pg_cpu_s: ($pg / $hz)}' >> "$ROUNDS_FILE"
-    log "$side $2: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.wps) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.errors)"')"
+              --argjson adv "$(awk 'NF == 2 {a += $1; n++} END {printf "%.2f", n ? a / n : 0}' "$waits")" \
+              --argjson locks "$(awk 'NF == 2 {a += $2; n++} END {printf "%.2f", n ? a / n : 0}' "$waits")" \
+            '. + {side: $side, round: $round, app_cpu_s: ($app / $hz), pg_cpu_s: ($pg / $hz),
+                  advisory_waiters: $adv, lock_waiters: $locks}' >> "$ROUNDS_FILE"
+    log "$side $2: $(tail -1 "$ROUNDS_FILE" | jq -r '"\(.wps) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.errors), waiting for the feed lock \(.advisory_waiters)"')"
 }
 
 LOAD_BEFORE="$(loadavg)"
@@ -228,6 +246,7 @@ per_write() { jq -s -r --arg s "$1" --arg f "$2" '[.[] | select(.side == $s and 
 for side in old new; do
     declare "WPS_$side=$(median "$side" wps)" "P50_$side=$(median "$side" p50_ms)" "P99_$side=$(median "$side" p99_ms)"
     declare "APPMS_$side=$(per_write "$side" app_cpu_s)" "PGMS_$side=$(per_write "$side" pg_cpu_s)"
+    declare "ADV_$side=$(median "$side" advisory_waiters)"
 done
 RATIO="$(awk -v a="$WPS_new" -v b="$WPS_old" 'BEGIN{printf "%.2f", a/b}')"
 TOTAL_ERRORS="$(jq -s '[.[] | .errors] | add' "$ROUNDS_FILE")"
@@ -266,19 +285,23 @@ jq -s -r '[.[] | select(.round | startswith("round"))] | group_by(.round)[] | [.
     echo "${DURATION_S} s each after ${WARMUP_S} s uncounted, after a ${JIT_WARMUP_S} s JIT warm-up per build."
     echo "PostgreSQL $DURABILITY; $PARTNERS partners entitled to the default notice the drafts carry."
     echo
-    echo "| build | writes/s (median) | p50 ms | p99 ms | Masthead CPU ms/write | PostgreSQL CPU ms/write |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    echo "| old \`$OLD_NAME\` | $WPS_old | $P50_old | $P99_old | $APPMS_old | $PGMS_old |"
-    echo "| new \`$NEW_NAME\` | $WPS_new | $P50_new | $P99_new | $APPMS_new | $PGMS_new |"
+    echo "| build | writes/s (median) | p50 ms | p99 ms | Masthead CPU ms/write | PostgreSQL CPU ms/write | backends waiting for the feed lock (median of the rounds' means) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| old \`$OLD_NAME\` | $WPS_old | $P50_old | $P99_old | $APPMS_old | $PGMS_old | $ADV_old |"
+    echo "| new \`$NEW_NAME\` | $WPS_new | $P50_new | $P99_new | $APPMS_new | $PGMS_new | $ADV_new |"
     echo
     echo "**new ÷ old: ${RATIO}×** (medians of writes/s). Non-200 answers over all runs: $TOTAL_ERRORS; ERROR lines in the logs: old $ERRORS_OLD, new $ERRORS_NEW."
     echo "Partner feed rows appended during the whole run: $FEED_ROWS (drafts must append none); revisions: $REVISIONS."
     echo
     echo "## Every run"
     echo
-    echo "| build | run | writes | writes/s | p50 ms | p90 ms | p99 ms | max ms | errors | Masthead CPU s | PostgreSQL CPU s |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    jq -r '"| \(.side) | \(.round) | \(.writes) | \(.wps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | \(.max_ms) | \(.errors) | \(.app_cpu_s * 10 | round / 10) | \(.pg_cpu_s * 10 | round / 10) |"' "$ROUNDS_FILE"
+    echo "| build | run | writes | writes/s | p50 ms | p90 ms | p99 ms | max ms | errors | Masthead CPU s | PostgreSQL CPU s | waiting for the feed lock | waiting for any lock |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    jq -r '"| \(.side) | \(.round) | \(.writes) | \(.wps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | \(.max_ms) | \(.errors) | \(.app_cpu_s * 10 | round / 10) | \(.pg_cpu_s * 10 | round / 10) | \(.advisory_waiters) | \(.lock_waiters) |"' "$ROUNDS_FILE"
+    echo
+    echo "CPU seconds cover each whole run (draft creation and warm-up included); the lock columns are the mean number of"
+    echo "PostgreSQL backends waiting, sampled twice a second over the run (\`pg_stat_activity\`: wait_event \`advisory\`, the"
+    echo "partner feed's lock; wait_event_type \`Lock\`, any heavyweight lock)."
     echo
     echo "## Machine"
     echo
