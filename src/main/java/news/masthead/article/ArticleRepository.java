@@ -35,6 +35,13 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      */
     private static final PublicRows.Aliases LIST = new PublicRows.Aliases("a1_0", "s1_0", "c1_0");
 
+    /** The public list up to its filters; built once, as every public statement's fixed part. */
+    private static final String LIST_SELECT = "select " + Listed.select(LIST) + " from article " + LIST.article()
+            + Listed.joins(LIST) + "where " + visibleSql(LIST.article(), unplannedSql(":now", "timestamptz"));
+
+    private static final String BY_SLUG = "select " + Shown.select(PublicRows.Aliases.SHORT) + " from article a"
+            + Listed.joins(PublicRows.Aliases.SHORT) + "where a.slug = :slug and " + visibleSql("a", ":now");
+
     private static final String WITH_REFS = "select a from Article a left join fetch a.section "
             + "join fetch a.copyrightNotice ";
 
@@ -54,10 +61,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     public Optional<Shown> findVisibleBySlug(String slug, Instant now) {
-        PublicRows.Aliases t = PublicRows.Aliases.SHORT;
-        String sql = "select " + Shown.select(t) + " from article a" + Listed.joins(t)
-                + "where a.slug = :slug and " + visibleSql("a", ":now");
-        return PublicRows.query(getEntityManager(), sql, Map.of("slug", slug, "now", now), r -> Shown.read(r, json))
+        return PublicRows.query(getEntityManager(), BY_SLUG, Map.of("slug", slug, "now", now), r -> Shown.read(r, json))
                 .stream().findFirst();
     }
 
@@ -76,21 +80,21 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public List<Listed> visiblePage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit, Instant now) {
         String a = LIST.article();
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(visibleSql(a, unplannedSql(":now", "timestamptz")));
+        StringBuilder sql = new StringBuilder(LIST_SELECT);
         params.put("now", now);
         if (q.sectionIds() != null) {
-            where.append(" and ").append(a).append(".section_id in (:sections)");
+            sql.append(" and ").append(a).append(".section_id in (:sections)");
             params.put("sections", q.sectionIds().isEmpty() ? List.of(new UUID(0, 0)) : q.sectionIds());
         }
         if (q.scope() != null) {
-            where.append(" and ").append(a).append(".section_id in (:scope)");
+            sql.append(" and ").append(a).append(".section_id in (:scope)");
             params.put("scope", q.scope().isEmpty() ? List.of(new UUID(0, 0)) : q.scope());
         }
-        sqlFilters(a, q.authorSlug(), q.tag(), q.since(), q.until(), where, params);
+        sqlFilters(a, q.authorSlug(), q.tag(), q.since(), q.until(), sql, params);
         if (afterId != null) {
             // The keyset as one row comparison: PostgreSQL starts the scan of
             // article_public_newest_idx at the cursor, so page 200 costs what page 1 does.
-            where.append(" and (").append(a).append(".published_at, ").append(a).append(".id)<(")
+            sql.append(" and (").append(a).append(".published_at, ").append(a).append(".id)<(")
                     .append(unplannedSql(":afterAt", "timestamptz")).append(", ").append(unplannedSql(":afterId", "uuid"))
                     .append(")");
             params.put("afterAt", afterPublishedAt);
@@ -99,9 +103,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         // The page size goes into the statement as a literal (one statement per size, at most 100):
         // with a bound LIMIT PostgreSQL must assume a large result, so its generic plan never wins
         // and every call would be planned afresh.
-        String sql = "select " + Listed.select(LIST) + " from article " + a + Listed.joins(LIST) + "where " + where
-                + " order by " + a + ".published_at desc, " + a + ".id desc fetch first " + Math.addExact(limit, 1) + " rows only";
-        return PublicRows.query(getEntityManager(), sql, params, r -> Listed.read(r, json));
+        sql.append(" order by ").append(a).append(".published_at desc, ").append(a).append(".id desc fetch first ")
+                .append(Math.addExact(limit, 1)).append(" rows only");
+        return PublicRows.query(getEntityManager(), sql.toString(), params, r -> Listed.read(r, json));
     }
 
     /**

@@ -47,6 +47,9 @@ public class ArticleSearchRepository {
      * the query's words rule out. Now one generic plan per connection serves every query.
      */
     private static final String TSQUERY = "(select websearch_to_tsquery('english', cast(:q as text)))";
+    /** What a hit shows, and what that needs joined to the article {@code a}. */
+    private static final String HIT_COLUMNS = PublicRows.Listed.select(PublicRows.Aliases.SHORT);
+    private static final String HIT_JOINS = PublicRows.Listed.joins(PublicRows.Aliases.SHORT);
     private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
             + "MinWords=8, FragmentDelimiter=\" … \"";
 
@@ -169,11 +172,11 @@ public class ArticleSearchRepository {
          * for each of its rows only.
          */
         String page(String ranked, String order, int rows) {
-            return "select " + PublicRows.Listed.select(PublicRows.Aliases.SHORT) + ", r.rank as rank, "
+            return "select " + HIT_COLUMNS + ", r.rank as rank, "
                     + "ts_headline('english', left(a.body_text, " + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '"
                     + HEADLINE_OPTIONS + "') as snippet "
                     + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit " + rows + ") r "
-                    + "join article a on a.id = r.id" + PublicRows.Listed.joins(PublicRows.Aliases.SHORT)
+                    + "join article a on a.id = r.id" + HIT_JOINS
                     + "order by " + order.replace("p.", "r.");
         }
 
