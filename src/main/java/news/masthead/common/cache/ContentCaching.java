@@ -105,6 +105,8 @@ public class ContentCaching {
                 .maximumWeight(maxBytes)
                 .weigher(ContentCaching::weigh)
                 .expireAfterWrite(expireAfterWrite)
+                // Eviction on the thread that added the entry, not later on a pool: the bound holds at once.
+                .executor(Runnable::run)
                 .buildAsync();
         return new ContentCache.Store() {
             @Override
