@@ -52,6 +52,9 @@ public class ClientAddresses {
 
     /** IPv4 addresses whole, IPv6 ones by /64; anything unparseable as itself (bounded). */
     static String bucket(String address) {
+        if (NetUtil.isValidIpV4Address(address)) {
+            return address;
+        }
         byte[] bytes = literal(address);
         if (bytes == null) {
             return address.length() > MAX_UNPARSED ? address.substring(0, MAX_UNPARSED) : address;
@@ -66,6 +69,9 @@ public class ClientAddresses {
 
     /** One spelling per address (so "::1" and "0:0:0:0:0:0:0:1" are one proxy or one client); never a DNS lookup. */
     static String canonical(String address) {
+        if (NetUtil.isValidIpV4Address(address)) {
+            return address; // the usual peer: nothing to rewrite, nothing to allocate
+        }
         byte[] bytes = literal(address);
         if (bytes == null) {
             return address;

@@ -74,6 +74,9 @@ public class RateLimitFilter {
             // CachedReads already counted this request against its address and found no room.
             return Uni.createFrom().failure(new TooManyRequestsException(refused.get()));
         }
+        if (anonymousPerMinute <= 0 && tokenPerMinute <= 0 && authFailuresPerMinute <= 0) {
+            return Uni.createFrom().voidItem(); // limits off (benchmarks): authentication stays lazy, as without this filter
+        }
         String address = addresses.bucketOf(request.getHeaderString("X-Forwarded-For"), rc.request().remoteAddress());
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {

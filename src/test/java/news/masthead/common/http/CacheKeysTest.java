@@ -35,6 +35,16 @@ class CacheKeysTest {
         assertNotEquals(CacheKeys.of("/a", "q=1"), CacheKeys.of("/a", "q=1&"));
     }
 
+    /** The fast path (nothing to rewrite) and the slow one give the same key. */
+    @Test
+    void aQueryAlreadyInOrderIsKeptAsSent() {
+        assertEquals("/a?a=1&a=0&b&c=", CacheKeys.of("/a", "a=1&a=0&b&c="));
+        assertEquals("/a?a=1&ab=2&b=3", CacheKeys.of("/a", "ab=2&a=1&b=3"));
+        assertEquals("/a?a=1&ab=2&b=3", CacheKeys.of("/a", "a=1&ab=2&b=3"));
+        assertEquals("/a?=x&a=1", CacheKeys.of("/a", "a=1&=x"));
+        assertEquals("/a?&a=1", CacheKeys.of("/a", "a=1&"));
+    }
+
     @Test
     void brokenEscapesAreLeftAsSent() {
         assertEquals("/a?q=%zz%4", CacheKeys.of("/a", "q=%zz%4"));
