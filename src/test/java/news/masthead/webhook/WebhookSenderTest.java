@@ -54,8 +54,14 @@ class WebhookSenderTest {
         return sender(guard, new HttpClientOptions());
     }
 
+    /** Connections to an address that never answers give up after 1 s, so the rebinding tests stay short. */
     private static WebhookSender sender(UrlGuard guard, HttpClientOptions options) {
         return new WebhookSender(guard, vertx, options, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    /** TLS on a cold JVM of a busy machine can take seconds; these bounds only matter when something hangs. */
+    private static WebhookSender patientSender(UrlGuard guard, HttpClientOptions options) {
+        return new WebhookSender(guard, vertx, options, Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     private static InetAddress address(String name, String literal) throws UnknownHostException {
@@ -119,17 +125,17 @@ class WebhookSenderTest {
         HttpClientOptions trustingOurCa = new HttpClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(pem.toString()));
         UrlGuard guard = new UrlGuard(true, host -> new InetAddress[] {address(host, "127.0.0.1")});
         try (TlsReceiver receiver = new TlsReceiver(keystore(NAME))) {
-            Result result = sender(guard, trustingOurCa).send(claim("https://" + NAME + ":" + receiver.port + "/hook")).get();
+            Result result = patientSender(guard, trustingOurCa).send(claim("https://" + NAME + ":" + receiver.port + "/hook")).get();
             assertEquals(204, result.status(), result.error());
             assertEquals(List.of(NAME), receiver.serverNames, "SNI names the URL's host, not the address");
             assertEquals(List.of(NAME + ":" + receiver.port), receiver.hosts);
             // The same server under another name: its certificate does not name it, so nothing is sent.
-            Result wrongName = sender(guard, trustingOurCa)
+            Result wrongName = patientSender(guard, trustingOurCa)
                     .send(claim("https://other.example.test:" + receiver.port + "/hook")).get();
             assertNull(wrongName.status());
             assertTrue(wrongName.error().startsWith("TLS failed"), wrongName.error());
             // And a certificate from nobody the sender trusts is refused as well.
-            Result untrusted = sender(guard).send(claim("https://" + NAME + ":" + receiver.port + "/hook")).get();
+            Result untrusted = patientSender(guard, new HttpClientOptions()).send(claim("https://" + NAME + ":" + receiver.port + "/hook")).get();
             assertNull(untrusted.status());
             assertTrue(untrusted.error().startsWith("TLS failed"), untrusted.error());
             assertEquals(1, receiver.hosts.size(), "only the first delivery reached the receiver");
