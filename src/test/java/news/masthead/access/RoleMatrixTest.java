@@ -55,7 +55,8 @@ class RoleMatrixTest {
             Map.entry("listSyndicationChanges", PARTNERS), Map.entry("getPartnerAtomFeed", PARTNERS),
             Map.entry("createWebhook", ADMINS), Map.entry("listWebhooks", ADMINS), Map.entry("getWebhook", ADMINS),
             Map.entry("patchWebhook", ADMINS), Map.entry("deleteWebhook", ADMINS),
-            Map.entry("listWebhookDeliveries", ADMINS));
+            Map.entry("listWebhookDeliveries", ADMINS),
+            Map.entry("purgeCdnKeys", EDITORS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.net.URI;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 import news.masthead.common.cache.ContentCaching;
 import news.masthead.common.cache.Sized;
@@ -30,17 +31,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Cacheable {
     public static final String SURROGATE_KEY = "Surrogate-Key";
+    public static final String SURROGATE_CONTROL = "Surrogate-Control";
     private final ObjectMapper json;
     private final ContentCaching cache;
     private final AsciiString cacheControl;
+    private final AsciiString surrogateControl;
 
     public Cacheable(ObjectMapper json, ContentCaching cache,
                      @ConfigProperty(name = "masthead.content.max-age") int maxAge,
-                     @ConfigProperty(name = "masthead.content.stale-while-revalidate") int staleWhileRevalidate) {
+                     @ConfigProperty(name = "masthead.content.stale-while-revalidate") int staleWhileRevalidate,
+                     @ConfigProperty(name = "masthead.purge.url") Optional<String> purgeUrl,
+                     @ConfigProperty(name = "masthead.cdn.max-age") int cdnMaxAge) {
         this.json = json;
         this.cache = cache;
         this.cacheControl = new AsciiString("public, max-age=" + maxAge
                 + (staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + staleWhileRevalidate : ""));
+        // A CDN may keep answers far longer than browsers only when Masthead purges it on every change.
+        this.surrogateControl = purgeUrl.isPresent() ? new AsciiString("max-age=" + cdnMaxAge) : null;
     }
 
     /** A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not kept. */
@@ -80,6 +87,11 @@ public class Cacheable {
         return cacheControl;
     }
 
+    /** {@code Surrogate-Control} of tagged answers, or null when no CDN is purged (MASTHEAD_PURGE_URL unset). */
+    AsciiString surrogateControl() {
+        return surrogateControl;
+    }
+
     /**
      * Answers from the cache, keyed by path and query in {@link CacheKeys one spelling}; {@code load}
      * runs only on a miss. What {@code load} throws (a 404, a bad parameter) is answered as usual and
@@ -91,14 +103,16 @@ public class Cacheable {
         Rendered r = cache.get(key, () -> render(load.get()));
         if (r.location() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(r.location())
-                    .header(SURROGATE_KEY, r.surrogateKey()).build();
+                    .header(SURROGATE_KEY, r.surrogateKey()).header(SURROGATE_CONTROL, surrogateControl).build();
         }
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), r.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, r.etagHeader())
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
+                    .header(SURROGATE_CONTROL, surrogateControl).build();
         }
         return Response.ok(r.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, r.etagHeader())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey()).build();
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
+                .header(SURROGATE_CONTROL, surrogateControl).build();
     }
 
     private Rendered render(Tagged<?> tagged) {

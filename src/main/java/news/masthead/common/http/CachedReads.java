@@ -39,6 +39,7 @@ public class CachedReads {
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized(Cacheable.SURROGATE_KEY);
     private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
+    private static final CharSequence SURROGATE_CONTROL = HttpHeaders.createOptimized(Cacheable.SURROGATE_CONTROL);
 
     private final ContentCaching cache;
     private final Cacheable cacheable;
@@ -94,6 +95,9 @@ public class CachedReads {
                 headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
                 headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, Cors.EXPOSED);
             }
+        }
+        if (cacheable.surrogateControl() != null) {
+            headers.set(SURROGATE_CONTROL, cacheable.surrogateControl());
         }
         if (hit.location() != null) {
             headers.set(HttpHeaders.LOCATION, hit.location().toString()).set(SURROGATE_KEY, hit.surrogateKey());

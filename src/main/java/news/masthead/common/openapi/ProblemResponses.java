@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -87,6 +88,9 @@ public class ProblemResponses implements OASFilter {
         problem(responses, "500", "A fault on our side; the problem carries no internals.");
         if (!tokenApi && method == PathItem.HttpMethod.GET) {
             cacheHeaders(responses.getAPIResponse("200"));
+            if (CONTENT_CACHED.matcher(path).matches()) {
+                surrogateHeaders(responses.getAPIResponse("200"));
+            }
         }
         if (tokenApi) {
             responses.getAPIResponses().values().forEach(ProblemResponses::rateLimitHeaders);
@@ -159,6 +163,22 @@ public class ProblemResponses implements OASFilter {
         }
         ok.addHeader("ETag", OASFactory.createHeader().description("Strong validator of exactly these bytes.").schema(string(100)));
         ok.addHeader("Cache-Control", OASFactory.createHeader().description("public, max-age=60 (configurable).").schema(string(100)));
+    }
+
+    /** Content API answers kept in the content cache carry surrogate keys (feeds and syndication do not). */
+    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors)(/.*)?$");
+
+    private static void surrogateHeaders(APIResponse ok) {
+        if (ok == null) {
+            return;
+        }
+        ok.addHeader("Surrogate-Key", OASFactory.createHeader().description("Space-separated keys of everything this answer "
+                + "shows (article-<id>, section-<id>, author-<id>, notice-<id>; articles, sections or authors on lists), "
+                + "which Masthead purges from the CDN when they change. A CDN normally strips it.").schema(string(100_000)));
+        ok.addHeader("Surrogate-Control", OASFactory.createHeader().description("Only when a CDN purge URL is configured "
+                + "(MASTHEAD_PURGE_URL): max-age=86400 (MASTHEAD_CDN_MAX_AGE). How long the CDN may keep this answer: "
+                + "Masthead purges it on change, so far longer than Cache-Control allows browsers. Addressed to the "
+                + "CDN, which strips it.").schema(string(100)));
     }
 
     private static void etag(APIResponse ok) {
