@@ -2,6 +2,8 @@
 # Masthead read benchmark: throwaway PostgreSQL + Masthead + N generated articles + wrk.
 #
 #   bash bench/run.sh 100000
+#   OLD_REF=857d19d bash bench/run.sh 10000      # A/B: the cold reads of that commit too, same run
+#   OLD_JAR=/path/to/quarkus-run.jar bash bench/run.sh 10000
 #
 # See bench/README.md. Everything runs on 127.0.0.1; everything started here is stopped
 # on exit, and the PostgreSQL data directory is removed.
@@ -35,6 +37,13 @@ NGINX_PORT="${NGINX_PORT:-8090}"
 DEPTH=200                       # page number of the deep-cursor read
 APP_HEAP="${APP_HEAP:-256m}"
 BASE="http://127.0.0.1:$APP_PORT"
+# A/B: another build's cold reads in the same run, on the same database, round by round between
+# this build's (see README "A/B"). OLD_JAR is a quarkus-run.jar; OLD_REF a commit, built by
+# bench/old-jar.sh.
+OLD_JAR="${OLD_JAR:-}"
+OLD_REF="${OLD_REF:-}"
+OLD_APP_PORT="${OLD_APP_PORT:-8088}"
+OLD_BASE="http://127.0.0.1:$OLD_APP_PORT"
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 LOGS="/tmp/masthead-bench-logs-$STAMP"
@@ -68,6 +77,7 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_busy "$PG_PORT" && die "port $PG_PORT is in use (set PG_PORT)"
 port_busy "$APP_PORT" && die "port $APP_PORT is in use (set APP_PORT)"
 port_busy "$NGINX_PORT" && die "port $NGINX_PORT is in use (set NGINX_PORT)"
+[[ -n "$OLD_JAR$OLD_REF" ]] && port_busy "$OLD_APP_PORT" && die "port $OLD_APP_PORT is in use (set OLD_APP_PORT)"
 NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
 if [[ -e "$PG_DATA" ]]; then
@@ -80,6 +90,7 @@ fi
 
 # ------------------------------------------------------------------ cleanup
 APP_PID=""
+OLD_PID=""
 NGINX_PID=""
 PG_STARTED=""
 stop_pid() { # pid name: TERM, wait up to 20 s, then KILL; only processes this script started
@@ -96,6 +107,7 @@ cleanup() {
     set +e
     trap - ERR
     stop_pid "$APP_PID" Masthead
+    stop_pid "$OLD_PID" "old Masthead"
     stop_pid "$NGINX_PID" nginx
     if [[ -n "$PG_STARTED" ]]; then
         log "stopping PostgreSQL"
@@ -114,6 +126,16 @@ if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 ]]; then
     log "building Masthead (./mvnw -q -Dmaven.test.skip=true package)"
     (cd "$REPO" && timeout 1200 ./mvnw -q -Dmaven.test.skip=true package) > "$LOGS/build.log" 2>&1 \
         || die "build failed, see $LOGS/build.log"
+fi
+OLD_NAME=""
+if [[ -z "$OLD_JAR" && -n "$OLD_REF" ]]; then
+    log "building $OLD_REF for the A/B (bench/old-jar.sh)"
+    OLD_JAR="$(bash "$BENCH/old-jar.sh" "$OLD_REF")" || die "could not build $OLD_REF"
+    OLD_NAME="$(cd "$REPO" && git rev-parse --short "$OLD_REF^{commit}")"
+fi
+if [[ -n "$OLD_JAR" ]]; then
+    [[ -f "$OLD_JAR" ]] || die "no old build at $OLD_JAR"
+    OLD_NAME="${OLD_NAME:-$OLD_JAR}"
 fi
 
 # ------------------------------------------------------------------ machine, before
@@ -196,17 +218,19 @@ tree_ticks() { # a process and its children
 pg_ticks() { tree_ticks "$PG_PID"; }
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
 
-# start_app cold|warm: cold = content cache off, warm = on. Rate limits off (0) for the benchmark.
+# start_app cold|warm [jar port]: cold = content cache off, warm = on. Rate limits off (0) for the
+# benchmark. The jar and port default to this build's; the A/B's old build passes its own.
 start_app() {
-    local mode="$1" cache=false
+    local mode="$1" cache=false jar="${2:-$JAR}" port="${3:-$APP_PORT}"
+    local base="http://127.0.0.1:$port"
     [[ "$mode" == warm ]] && cache=true
-    log "starting Masthead ($mode: MASTHEAD_CONTENT_CACHE_ENABLED=$cache) on 127.0.0.1:$APP_PORT"
+    log "starting Masthead ($mode: MASTHEAD_CONTENT_CACHE_ENABLED=$cache) on 127.0.0.1:$port"
     (
         cd "$REPO"
         export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/masthead"
         export QUARKUS_DATASOURCE_USERNAME="$DB_USER"
         export QUARKUS_DATASOURCE_PASSWORD="$DB_PASS"
-        export QUARKUS_HTTP_PORT="$APP_PORT"
+        export QUARKUS_HTTP_PORT="$port"
         export QUARKUS_HTTP_HOST=127.0.0.1
         export MASTHEAD_ADMIN_TOKEN=bench
         export MASTHEAD_CONTENT_CACHE_ENABLED="$cache"
@@ -214,16 +238,16 @@ start_app() {
         export MASTHEAD_RATE_LIMIT_TOKEN=0
         export MASTHEAD_WEBHOOKS_DELIVER_EVERY=off
         # Own session: a signal sent to this script's process group does not reach Masthead.
-        exec setsid java "-Xmx$APP_HEAP" -jar "$JAR"
+        exec setsid java "-Xmx$APP_HEAP" -jar "$jar"
     ) > "$LOGS/masthead-$mode.log" 2>&1 &
     APP_PID=$!
     local ready="" deadline=$((SECONDS + 180)) code
     while (( SECONDS < deadline )); do
         kill -0 "$APP_PID" 2>/dev/null || die "Masthead exited during start, see $LOGS/masthead-$mode.log"
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/q/health/ready" || true)"
+        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/q/health/ready" || true)"
         if [[ "$code" == 200 ]]; then ready="/q/health/ready"; break; fi
         if [[ "$code" == 404 ]]; then
-            code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/api/v1/articles" || true)"
+            code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/api/v1/articles" || true)"
             if [[ "$code" == 200 ]]; then ready="/api/v1/articles"; break; fi
         fi
         sleep 1
@@ -297,6 +321,14 @@ SEARCH_HITS="$(q "select count(*) from article where status = 'published' and vi
 SEARCH_PCT="$(awk -v h="$SEARCH_HITS" -v v="$C_VISIBLE" 'BEGIN{printf "%.2f", 100*h/v}')"
 log "search q=$SEARCH_Q: $SEARCH_HITS of $C_VISIBLE visible articles ($SEARCH_PCT%)"
 
+# The A/B's old build, cold, on the data just loaded (this build has migrated the schema; Flyway
+# ignores migrations an older build does not know).
+if [[ -n "$OLD_JAR" ]]; then
+    NEW_PID="$APP_PID"
+    start_app cold-old "$OLD_JAR" "$OLD_APP_PORT"
+    OLD_PID="$APP_PID"; APP_PID="$NEW_PID"
+fi
+
 # ------------------------------------------------------------------ URLs
 URL_LIST="$BASE/api/v1/articles?limit=20"
 SLUG="$(q "select slug from article where status = 'published' and visible_from <= now()
@@ -330,6 +362,10 @@ log "deep page: $DEEP_CHECK"
 declare -A URL=( [newest]="$URL_LIST" [slug]="$URL_SLUG" [deep]="$URL_DEEP" [search]="$URL_SEARCH" )
 declare -A TITLE=( [newest]="20 newest" [slug]="article by slug" [deep]="page $DEPTH by cursor" [search]="search q=$SEARCH_Q" )
 READS=(newest slug deep search)
+# The old build answers the same reads on its own port: URL[old-<read>].
+if [[ -n "$OLD_JAR" ]]; then
+    for r in "${READS[@]}"; do URL[old-$r]="${URL[$r]/#$BASE/$OLD_BASE}"; done
+fi
 
 # One body per read, kept for nginx: the ceiling serves exactly these bytes.
 BODIES="$LOGS/bodies"; mkdir -p "$BODIES"
@@ -341,6 +377,16 @@ for r in "${READS[@]}"; do
     SHA[$r]="$(sha256sum "$BODIES/$r.json" | cut -c1-16)"
 done
 SEARCH_FIRST_PAGE_ITEMS="$(jq '.data | length' "$BODIES/search.json")"
+# Same data, same requests: any read the old build answers with other bytes is a behaviour change.
+OLD_DIFFERENT=""
+if [[ -n "$OLD_JAR" ]]; then
+    for r in "${READS[@]}"; do
+        code="$(curl -s -o "$BODIES/old-$r.json" -w '%{http_code}' --max-time 30 "${URL[old-$r]}")"
+        [[ "$code" == 200 ]] || die "old build: $r (${URL[old-$r]}) answered $code before the benchmark"
+        cmp -s "$BODIES/old-$r.json" "$BODIES/$r.json" || OLD_DIFFERENT="$OLD_DIFFERENT $r"
+    done
+    if [[ -z "$OLD_DIFFERENT" ]]; then log "old build: same bytes for every read"; else log "old build: other bytes for$OLD_DIFFERENT"; fi
+fi
 
 # ------------------------------------------------------------------ query plans
 pg_set() { psql_admin -d postgres -c "alter system set $1" -c "select pg_reload_conf()" >/dev/null; }
@@ -360,14 +406,15 @@ LOAD_BEFORE="$(loadavg)"
 TOP_BEFORE="$(top_cpu)"
 
 SERVER_PID=""   # Masthead or nginx: the process whose CPU (with children) is "server CPU"
+declare -A PID_OF  # a phase with a server of its own (the A/B's cold-old); others use SERVER_PID
 run_wrk() { # phase read conns seconds label url
-    local out="$LOGS/wrk-$1-$2-c$3-$5.txt" a0 p0 m0 a1 p1 m1
-    a0="$(tree_ticks "$SERVER_PID")"; p0="$(pg_ticks)"; m0="$(machine_ticks)"
+    local out="$LOGS/wrk-$1-$2-c$3-$5.txt" a0 p0 m0 a1 p1 m1 server="${PID_OF[$1]:-$SERVER_PID}"
+    a0="$(tree_ticks "$server")"; p0="$(pg_ticks)"; m0="$(machine_ticks)"
     timeout 300 wrk -t"$THREADS" -c"$3" -d"${4}s" --timeout 10s -s "$BENCH/reads.lua" "$6" > "$out" 2>&1 \
         || die "wrk failed for $1/$2, see $out"
-    a1="$(tree_ticks "$SERVER_PID")"; p1="$(pg_ticks)"; m1="$(machine_ticks)"
-    kill -0 "$SERVER_PID" 2>/dev/null \
-        || die "server (pid $SERVER_PID) exited during $1/$2/$5 without being asked to; see $LOGS and $out"
+    a1="$(tree_ticks "$server")"; p1="$(pg_ticks)"; m1="$(machine_ticks)"
+    kill -0 "$server" 2>/dev/null \
+        || die "server (pid $server) exited during $1/$2/$5 without being asked to; see $LOGS and $out"
     grep -q '^BENCH_RESULT ' "$out" || die "wrk printed no BENCH_RESULT for $1/$2, see $out"
     grep '^BENCH_RESULT ' "$out" | sed 's/^BENCH_RESULT //' \
         | jq -c --arg phase "$1" --arg read "$2" --argjson conns "$3" --arg lbl "$5" --argjson hz "$HZ" \
@@ -392,22 +439,35 @@ measure_round() { # phase read conns key round
 # read paid for it (2026-11-27 1M run: cold "20 newest", measured first, rose 1251 -> 1349 -> 1454
 # req/s over its rounds while page 200, measured later, did 1564-1642 with the same PostgreSQL
 # CPU per request). In the cold phase each read's statements are recorded during its warm-up.
+# A spec may name its own phase, "phase/read=key": the A/B's old build runs as phase cold-old in
+# the same rounds as this build's cold reads, and then every even round runs in reverse order, so
+# neither build always goes first.
 bench_reads() {
-    local phase="$1" conns="$2" spec r key i
+    local phase="$1" conns="$2" spec i specs
     shift 2
     for spec in "$@"; do
-        r="${spec%%=*}"; key="${spec#*=}"
-        [[ "$phase" == cold ]] && psql_db -c "select pg_stat_statements_reset()" >/dev/null
-        log "$phase $key: warm-up ${WARMUP_S}s"
-        run_wrk "$phase" "$key" "$conns" "$WARMUP_S" warmup "${URL[$r]}" >> "$ROUNDS_FILE"
-        [[ "$phase" == cold ]] && STATEMENTS[$key]="$(statements)"
+        parse_spec "$phase" "$spec"
+        [[ "$SP_PHASE" == cold ]] && psql_db -c "select pg_stat_statements_reset()" >/dev/null
+        log "$SP_PHASE $SP_KEY: warm-up ${WARMUP_S}s"
+        run_wrk "$SP_PHASE" "$SP_KEY" "$conns" "$WARMUP_S" warmup "${URL[$SP_READ]}" >> "$ROUNDS_FILE"
+        [[ "$SP_PHASE" == cold ]] && STATEMENTS[$SP_KEY]="$(statements)"
     done
     for i in $(seq 1 "$ROUNDS"); do
-        for spec in "$@"; do
-            r="${spec%%=*}"; key="${spec#*=}"
-            measure_round "$phase" "$r" "$conns" "$key" "$i"
+        specs=("$@")
+        if [[ -n "$OLD_JAR" ]] && (( i % 2 == 0 )); then
+            specs=(); for spec in "$@"; do specs=("$spec" "${specs[@]}"); done
+        fi
+        for spec in "${specs[@]}"; do
+            parse_spec "$phase" "$spec"
+            measure_round "$SP_PHASE" "$SP_READ" "$conns" "$SP_KEY" "$i"
         done
     done
+}
+parse_spec() { # default-phase spec -> SP_PHASE, SP_READ (the URL's index), SP_KEY (recorded as)
+    local spec="$2"
+    SP_PHASE="$1"
+    if [[ "$spec" == */* ]]; then SP_PHASE="${spec%%/*}"; spec="${spec#*/}"; fi
+    SP_READ="${spec%%=*}"; SP_KEY="${spec#*=}"
 }
 # A freshly started JVM interprets, then compiles its hot paths over tens of seconds: measured
 # right after start, the first read paid for compiling the code every read shares (in the
@@ -415,11 +475,11 @@ bench_reads() {
 # rounds, and page 200, measured later on the same code, used half the CPU per request). So each
 # start first runs every read for JIT_WARMUP_S seconds; those runs are kept in the rounds file
 # (label "jit": their errors count) but not in the medians.
-jit_warmup() { # phase
+jit_warmup() { # phase [URL prefix: old- for the A/B's old build]
     local r
     log "$1: JIT warm-up, ${JIT_WARMUP_S}s per read"
     for r in "${READS[@]}"; do
-        run_wrk "$1" "$r" "$CONNS" "$JIT_WARMUP_S" jit "${URL[$r]}" >> "$ROUNDS_FILE"
+        run_wrk "$1" "$r" "$CONNS" "$JIT_WARMUP_S" jit "${URL[${2:-}$r]}" >> "$ROUNDS_FILE"
     done
 }
 statements() {
@@ -435,8 +495,23 @@ declare -A STATEMENTS
 # --- cold: content cache off, every request goes to PostgreSQL
 SERVER_PID="$APP_PID"
 jit_warmup cold
-bench_reads cold "$CONNS" "${READS[@]}"
-bench_reads cold "$SEARCH_CONNS" "search=search-c$SEARCH_CONNS"
+COLD_SPECS=("${READS[@]}")
+SEARCH_SPECS=("search=search-c$SEARCH_CONNS")
+if [[ -n "$OLD_JAR" ]]; then
+    # A/B: each read of this build, then the same read of the old one, in every round.
+    PID_OF[cold-old]="$OLD_PID"
+    jit_warmup cold-old old-
+    COLD_SPECS=()
+    for r in "${READS[@]}"; do COLD_SPECS+=("$r" "cold-old/old-$r=$r"); done
+    SEARCH_SPECS+=("cold-old/old-search=search-c$SEARCH_CONNS")
+fi
+bench_reads cold "$CONNS" "${COLD_SPECS[@]}"
+bench_reads cold "$SEARCH_CONNS" "${SEARCH_SPECS[@]}"
+if [[ -n "$OLD_JAR" ]]; then
+    NEW_PID="$APP_PID"; APP_PID="$OLD_PID"
+    stop_app cold-old
+    OLD_PID=""; APP_PID="$NEW_PID"
+fi
 stop_app cold
 
 # --- warm: content cache on, primed before measuring
@@ -508,7 +583,9 @@ mval() { med "$1" "$2" | jq -r ".$3"; }
 JQ_DEFS='def r2: . * 100 | round / 100; def r1: . * 10 | round / 10;
          def msreq(x): (x * 1000 / .requests | r2);'
 declare -A RPS
-for ph in cold warm nginx; do for r in "${READS[@]}"; do RPS[$ph-$r]="$(mval "$ph" "$r" rps)"; done; done
+PHASES=(cold warm nginx)
+[[ -n "$OLD_NAME" ]] && PHASES+=(cold-old)
+for ph in "${PHASES[@]}"; do for r in "${READS[@]}"; do RPS[$ph-$r]="$(mval "$ph" "$r" rps)"; done; done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f%%", 100*a/b; else print "n/a" }'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN{ exit !(a >= b) }'; }
 lt() { awk -v a="$1" -v b="$2" 'BEGIN{ exit !(a < b) }'; }
@@ -517,6 +594,8 @@ TOTAL_NON2XX="$(jq -s '[.[] | .non2xx + .errors.connect + .errors.read + .errors
 S8="$(med cold "search-c$SEARCH_CONNS")"
 S8_P99="$(jq -r .p99_ms <<< "$S8")"
 S8_ALL="$(jq -s -r --arg k "search-c$SEARCH_CONNS" '[.[] | select(.phase == "cold" and .read == $k and (.label | startswith("round"))) | .p99_ms | . * 100 | round / 100 | tostring] | join(", ")' "$ROUNDS_FILE")"
+# A/B: new ÷ old req/s per read (> 1: this build is faster), from the medians of the same run.
+ab() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.3f", a/b; else print "n/a" }'; }
 
 mkdir -p "$BENCH/results"
 STEM="$BENCH/results/$(date -u +%Y-%m-%d)-n$N"
@@ -556,7 +635,7 @@ EOF
 {
     echo "# Masthead delivery benchmark — $N articles"
     echo
-    echo "Produced by \`bash bench/run.sh $N\` on $(date -u '+%Y-%m-%d %H:%M UTC'), Masthead at commit \`$GIT_REV\`${GIT_DIRTY:+ (with uncommitted changes)}."
+    echo "Produced by \`${OLD_REF:+OLD_REF=$OLD_REF }bash bench/run.sh $N\` on $(date -u '+%Y-%m-%d %H:%M UTC'), Masthead at commit \`$GIT_REV\`${GIT_DIRTY:+ (with uncommitted changes)}${OLD_NAME:+; A/B against \`$OLD_NAME\` (see \"A/B\")}."
     echo "Chart: [$(basename "$CHART")]($(basename "$CHART"))."
     echo
     echo "## Acceptance targets (issue \"Delivery at newsroom scale\")"
@@ -584,6 +663,9 @@ EOF
         echo "| cold page 200 by cursor within 10% of page 1 (req/s) at 1,000,000 | $deep_line at $N (for information: $deep_ok) | n/a at this N |"
         echo "| search p99 < 50 ms at $SEARCH_CONNS clients over 1,000,000 | $s8_line at $N (for information: $s8_ok) | n/a at this N |"
     fi
+    if [[ -n "$OLD_NAME" ]]; then
+        echo "| cold 20 newest at least as fast as the old build \`$OLD_NAME\`, measured in this run | $(printf '%.0f' "${RPS[cold-newest]}") vs $(printf '%.0f' "${RPS[cold-old-newest]}") req/s = $(ab "${RPS[cold-newest]}" "${RPS[cold-old-newest]}")× | $(pf ge "${RPS[cold-newest]}" "${RPS[cold-old-newest]}") |"
+    fi
     errs=$(( ${APP_ERRORS[cold]} + ${APP_ERRORS[warm]} + ${APP_SHUTDOWN_ERRORS[cold]} + ${APP_SHUTDOWN_ERRORS[warm]} ))
     echo "| whole benchmark with -Xmx$APP_HEAP and no errors | ERROR/OutOfMemoryError lines in Masthead's logs: $errs (at shutdown: $(( ${APP_SHUTDOWN_ERRORS[cold]} + ${APP_SHUTDOWN_ERRORS[warm]} ))); non-2xx + socket errors over all wrk runs (warm-ups included): $TOTAL_NON2XX; peak RSS cold ${APP_HWM[cold]} MiB, warm ${APP_HWM[warm]} MiB | $( [[ "$APP_HEAP" == 256m ]] && (( errs == 0 && TOTAL_NON2XX == 0 )) && echo PASS || echo FAIL) |"
     echo
@@ -607,20 +689,45 @@ EOF
     echo
     echo "**Search latency at $SEARCH_CONNS clients** (\`wrk -t$THREADS -c$SEARCH_CONNS\`, cold, q=\`$SEARCH_Q\`; $SEARCH_HITS hits = $SEARCH_PCT% of the $C_VISIBLE visible articles, first page $SEARCH_FIRST_PAGE_ITEMS items):"
     echo
-    echo "| round | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-    jq -r --arg k "search-c$SEARCH_CONNS" "$JQ_DEFS"'select(.read == $k) | "| \(.label) | \(.rps | round) | \(.p50_ms | r2) | \(.p90_ms | r2) | \(.p99_ms | r2) | \(.max_ms | r2) | \(.non2xx) | \(.errors.connect + .errors.read + .errors.write + .errors.timeout) |"' "$ROUNDS_FILE"
+    echo "| build | round | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    jq -r --arg k "search-c$SEARCH_CONNS" "$JQ_DEFS"'select(.read == $k) | "| \(if .phase == "cold-old" then "old" else "this" end) | \(.label) | \(.rps | round) | \(.p50_ms | r2) | \(.p90_ms | r2) | \(.p99_ms | r2) | \(.max_ms | r2) | \(.non2xx) | \(.errors.connect + .errors.read + .errors.write + .errors.timeout) |"' "$ROUNDS_FILE"
     echo
     echo "**Masthead process** (both runs \`-Xmx$APP_HEAP\`; RSS read from /proc/<pid>/status just before it was stopped; CPU = utime+stime of"
     echo "the whole process life from /proc/<pid>/stat, start and JIT included; the cold instance also served the cursor walk and plan requests):"
     echo
     echo "| instance | pid | VmRSS MiB | VmHWM (peak) MiB | CPU s | ERROR lines in log | ERROR lines at shutdown |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for ph in cold warm; do
+    for ph in cold warm ${OLD_NAME:+cold-old}; do
         echo "| $ph | ${APP_PIDS[$ph]} | ${APP_RSS[$ph]} | ${APP_HWM[$ph]} | ${APP_CPU[$ph]} | ${APP_ERRORS[$ph]} | ${APP_SHUTDOWN_ERRORS[$ph]} |"
     done
     [[ -z "$WARM_SAME" ]] && echo && echo "The warm instance answered every URL with the same bytes as the cold one." \
         || { echo; echo "The warm instance answered different bytes than the cold one for:$WARM_SAME (nginx serves the cold bytes)."; }
+    if [[ -n "$OLD_NAME" ]]; then
+        echo
+        echo "## A/B: this build against \`$OLD_NAME\` (cold)"
+        echo
+        echo "Both builds ran at once on the same database, content cache off; in each round every read of this build was"
+        echo "measured and then the same read of the old one (even rounds in reverse order), each after its own JIT warm-up."
+        echo "Same wrk settings as above; req/s, p99 and CPU per request are those of the median round of $ROUNDS."
+        echo "new ÷ old > 1 means this build served more. Ratios within this run are the figures to compare, not absolute req/s."
+        echo
+        echo "| read | old req/s | new req/s | new ÷ old | old p99 ms | new p99 ms | old Masthead CPU ms/req | new Masthead CPU ms/req | old PostgreSQL CPU ms/req | new PostgreSQL CPU ms/req |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        for r in "${READS[@]}"; do
+            o="$(med cold-old "$r")"; n="$(med cold "$r")"
+            echo "| ${TITLE[$r]} | $(printf '%.0f' "${RPS[cold-old-$r]}") | $(printf '%.0f' "${RPS[cold-$r]}") | $(ab "${RPS[cold-$r]}" "${RPS[cold-old-$r]}") | $(jq -r "$JQ_DEFS"'.p99_ms | r2' <<< "$o") | $(jq -r "$JQ_DEFS"'.p99_ms | r2' <<< "$n") | $(jq -r "$JQ_DEFS"'msreq(.app_cpu_s)' <<< "$o") | $(jq -r "$JQ_DEFS"'msreq(.app_cpu_s)' <<< "$n") | $(jq -r "$JQ_DEFS"'msreq(.pg_cpu_s)' <<< "$o") | $(jq -r "$JQ_DEFS"'msreq(.pg_cpu_s)' <<< "$n") |"
+        done
+        o="$(med cold-old "search-c$SEARCH_CONNS")"
+        echo
+        echo "Search at $SEARCH_CONNS clients, p99 of the median round: old $(jq -r "$JQ_DEFS"'.p99_ms | r2' <<< "$o") ms, new $(printf '%.2f' "$S8_P99") ms."
+        echo
+        if [[ -z "$OLD_DIFFERENT" ]]; then
+            echo "Before the benchmark both builds answered every read with the same bytes."
+        else
+            echo "Before the benchmark the old build answered other bytes than this one for:$OLD_DIFFERENT."
+        fi
+    fi
     echo
     echo "## All rounds"
     echo
@@ -674,7 +781,7 @@ EOF
     echo "- Load average (1/5/15 min): at script start $LOAD_START; before the benchmark $LOAD_BEFORE; after $LOAD_AFTER."
     echo
     echo "Other builds and sessions share this machine; the snapshots below show what used the CPU"
-    echo "(\`top\`, a 2 s sample, top 10 by %CPU; %CPU is per core). Masthead is \`java\` (pids ${APP_PIDS[cold]} cold, ${APP_PIDS[warm]} warm),"
+    echo "(\`top\`, a 2 s sample, top 10 by %CPU; %CPU is per core). Masthead is \`java\` (pids ${APP_PIDS[cold]} cold, ${APP_PIDS[warm]} warm${OLD_NAME:+, ${APP_PIDS[cold-old]} the old build}),"
     echo "PostgreSQL runs as user \`postgres\`, \`wrk\` is the load generator, \`nginx\` the ceiling; any other process is not ours."
     snapshot() {
         echo
@@ -700,4 +807,9 @@ for r in "${READS[@]}"; do
         med "$ph" "$r" | jq -r --arg t "${TITLE[$r]}" --arg ph "$ph" '"\($t) \($ph): \(.rps | round) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"'
     done
 done
+if [[ -n "$OLD_NAME" ]]; then
+    for r in "${READS[@]}"; do
+        echo "A/B ${TITLE[$r]} cold: old $(printf '%.0f' "${RPS[cold-old-$r]}"), new $(printf '%.0f' "${RPS[cold-$r]}") req/s, new/old $(ab "${RPS[cold-$r]}" "${RPS[cold-old-$r]}")"
+    done
+fi
 echo "search c$SEARCH_CONNS: p99 $S8_P99 ms; data load ${LOAD_SECONDS} s; result ${RESULT#$REPO/}"

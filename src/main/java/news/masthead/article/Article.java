@@ -32,7 +32,11 @@ public class Article {
     public String headline;
     public String summary;
 
-    /** The sanitized body blocks as JSON; {@code ArticleService} is the only writer. */
+    /**
+     * The sanitized body blocks as JSON. Editors' writes set it in {@code ArticleEditor.apply},
+     * which sanitizes every block; the importers insert it in SQL (WXR through the same
+     * {@code Sanitizer}, NDJSON trusting an archive Masthead exported).
+     */
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String body;

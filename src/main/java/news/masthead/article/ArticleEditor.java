@@ -19,7 +19,6 @@ import news.masthead.article.body.Sanitizer;
 import news.masthead.article.body.SearchText;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
-import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.json.Slugs;
 import news.masthead.copyright.CopyrightNotice;
@@ -28,13 +27,13 @@ import news.masthead.section.Section;
 import news.masthead.section.SectionRepository;
 
 /**
- * The steps every article write shares: lock and check the revision, apply a write body, and
- * record the accepted change as a new revision. Callers hold the transaction.
+ * The steps every article write shares: lock and check the revision (or start a new article),
+ * apply a write body, and record the accepted change by firing {@link ArticleEvent}, whose
+ * observers append the revision and every other side effect. Callers hold the transaction.
  */
 @ApplicationScoped
 class ArticleEditor {
     private final ArticleRepository articles;
-    private final ArticleRevisionRepository revisions;
     private final AuthorRepository authors;
     private final SectionRepository sections;
     private final CopyrightNoticeRepository notices;
@@ -43,15 +42,11 @@ class ArticleEditor {
     private final Caller caller;
     private final ArticleAccess access;
     private final Event<ArticleEvent> events;
-    private final ContentChanged contentChanged;
 
-    ArticleEditor(ArticleRepository articles, ArticleRevisionRepository revisions, AuthorRepository authors,
-                  SectionRepository sections, CopyrightNoticeRepository notices, Sanitizer sanitizer,
-                  ArticleMapper mapper, Caller caller, ArticleAccess access, Event<ArticleEvent> events,
-                  ContentChanged contentChanged) {
-        this.contentChanged = contentChanged;
+    ArticleEditor(ArticleRepository articles, AuthorRepository authors, SectionRepository sections,
+                  CopyrightNoticeRepository notices, Sanitizer sanitizer, ArticleMapper mapper, Caller caller,
+                  ArticleAccess access, Event<ArticleEvent> events) {
         this.articles = articles;
-        this.revisions = revisions;
         this.authors = authors;
         this.sections = sections;
         this.notices = notices;
@@ -63,14 +58,32 @@ class ArticleEditor {
     }
 
     /**
+     * One write in progress: the article it changes, the instant of the write, and where the
+     * article stood for the public when the write began (the event reports before and after).
+     */
+    record Edit(Article article, Instant at, ArticleEvent.Standing before, boolean created) {
+    }
+
+    /** A new draft owned by the calling token, to be filled by {@link #apply} and saved by {@link #record}. */
+    Edit create(Instant now) {
+        Article a = new Article();
+        a.id = UUID.randomUUID();
+        a.status = ArticleStatus.DRAFT.wire();
+        a.createdAt = now;
+        a.createdBy = caller.name();
+        a.ownerTokenId = access.ownerToken().orElse(null);
+        return new Edit(a, now, ArticleEvent.Standing.NEW, true);
+    }
+
+    /**
      * Locks the row for this transaction, checks the caller may write it, then compares revisions:
      * no two writers can interleave between the check and the write.
      */
-    Article lockForWrite(UUID id, String ifMatch, Instant now) {
+    Edit lockForWrite(UUID id, String ifMatch, Instant now) {
         Article a = access.readable(articles.findForUpdate(id));
         access.requireWritable(a, now);
         IfMatch.check(ifMatch, a.revision);
-        return a;
+        return new Edit(a, now, ArticleEvent.Standing.of(a, now), false);
     }
 
     /** Applies a full write body and names the fields whose value changed. */
@@ -104,40 +117,23 @@ class ArticleEditor {
     }
 
     /**
-     * Stamps the change, appends its revision (the snapshot is the article as it now is) and
-     * tells the observers of {@link ArticleEvent}, all in the caller's transaction.
+     * Accepts the change: a new revision number, the one stamp of who and when, the row written
+     * (so the database has computed visible_from), then {@link ArticleEvent} to its observers, all
+     * in the caller's transaction. Answers the article as it now is.
      */
-    AdminArticleResponse record(Article a, List<String> changed, Instant now, ArticleEvent.Kind kind) {
-        boolean created = kind == ArticleEvent.Kind.CREATED;
-        if (!created) {
-            a.revision++;
-        }
-        a.modifiedAt = now;
+    AdminArticleResponse record(Edit edit, List<String> changed, ArticleEvent.Kind kind) {
+        Article a = edit.article();
+        a.revision++;
+        a.modifiedAt = edit.at();
         a.modifiedBy = caller.name();
-        articles.flush();
-        AdminArticleResponse view = mapper.admin(a, now);
-        ArticleRevision r = new ArticleRevision();
-        r.key = new ArticleRevision.Key(a.id, a.revision);
-        r.at = now;
-        r.by = caller.name();
-        r.changed = changed.toArray(String[]::new);
-        r.snapshot = mapper.toJson(view);
-        revisions.persist(r);
-        events.fire(new ArticleEvent(a.id, kind, a.revision, now));
-        if (changed.contains("status") || ArticleStatus.PUBLISHED.wire().equals(a.status)) {
-            // Public or scheduled before or after this write; edits of drafts change nothing public.
-            boolean scheduled = ArticleStatus.of(a, now) == ArticleStatus.SCHEDULED;
-            contentChanged.publish("article " + a.id, scheduled ? a.visibleFrom : null);
+        if (edit.created()) {
+            articles.persist(a);
         }
-        return view;
-    }
-
-    String callerName() {
-        return caller.name();
-    }
-
-    java.util.Optional<UUID> ownerToken() {
-        return access.ownerToken();
+        articles.flush();
+        ArticleSnapshot snapshot = mapper.snapshot(a);
+        events.fire(new ArticleEvent(a.id, kind, a.revision, edit.at(), a.modifiedBy, changed, edit.before(),
+                ArticleEvent.Standing.of(a, edit.at()), snapshot));
+        return mapper.admin(snapshot, edit.at());
     }
 
     private String slugFor(Article a, ArticleWrite w) {
@@ -146,14 +142,14 @@ class ArticleEditor {
                 candidate -> articles.slugTaken(candidate, a.id));
     }
 
+    /** Only a published article leaves its old slug behind as a redirect: a draft's slug was never public. */
     private void moveSlug(Article a, String slug) {
-        articles.getEntityManager().createQuery("delete from ArticleSlugRedirect r where r.slug = :slug and r.article = :a")
-                .setParameter("slug", slug).setParameter("a", a).executeUpdate();
+        if (a.slug != null) {
+            // Taking back one of its own old slugs ends that redirect.
+            articles.deleteRedirect(slug, a.id);
+        }
         if (a.slug != null && a.publishedAt != null) {
-            ArticleSlugRedirect redirect = new ArticleSlugRedirect();
-            redirect.slug = a.slug;
-            redirect.article = a;
-            articles.getEntityManager().persist(redirect);
+            articles.addRedirect(a.slug, a);
         }
         a.slug = slug;
     }

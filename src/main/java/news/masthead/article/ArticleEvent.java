@@ -1,15 +1,101 @@
 package news.masthead.article;
 
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * An accepted article change, fired synchronously inside the writing transaction: observers
- * (syndication log, webhook outbox, caches) write their rows in the same commit or not at all.
+ * An accepted article write. This event is the article write pipeline: {@code ArticleEditor}
+ * fires it once per write, synchronously, inside the writer's transaction, after the article row
+ * is written and while it is still locked, and every side effect of the write is an observer of
+ * it. Observers write their rows in the same commit, or, if the write rolls back, not at all:
+ *
+ * <ol>
+ *   <li>{@code RevisionRecorder}: the revision row with its {@link #article() snapshot}
+ *       ({@link Order#RECORD}, first: the history is the write's own record);</li>
+ *   <li>{@code CacheNotifier}: {@code NOTIFY} of the content caches, when the public could see
+ *       the change;</li>
+ *   <li>{@code WebhookOutbox} (webhook): queued deliveries for subscribers;</li>
+ *   <li>{@code SyndicationLedger} (syndication): the partners' change feed
+ *       ({@link Order#LAST}: it takes a lock every writer shares and holds it until the commit,
+ *       so nothing may run after it).</li>
+ * </ol>
+ *
+ * <p>Adding a side effect (a CDN purge outbox, a public event stream, rendering on write) is adding
+ * one observer: {@code void on(@Observes ArticleEvent e)} in the feature that owns it, writing
+ * through that feature's own repositories. Give it an {@link Order} only if it must run before or
+ * after another; the rest run in between. Observers read what they need from the event rather
+ * than from the database: the writer already knows who wrote, what changed, and where the article
+ * stood for the public before and after. They must not change the article.
+ *
+ * @param revision the revision this write created
+ * @param at       the instant of the write, the same one every stamp of it carries
+ * @param by       the name of the token that wrote
+ * @param changed  the names of the fields whose value changed, as the revision lists them
+ * @param before   where the article stood at {@code at} before this write
+ * @param after    where it stands at {@code at} after it
+ * @param article  the article as this write left it
  */
-public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at) {
+public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, String by, List<String> changed,
+                           Standing before, Standing after, ArticleSnapshot article) {
+
+    public ArticleEvent {
+        changed = List.copyOf(changed);
+    }
 
     public enum Kind {
         CREATED, UPDATED, PUBLISHED, SCHEDULED, UNPUBLISHED, TRASHED, RESTORED
+    }
+
+    /**
+     * Where an article stands for the public at one instant: its status (scheduled derived) and
+     * the instant from which the public may see it ({@code visible_from}: null while it has never
+     * been published).
+     */
+    public record Standing(ArticleStatus status, Instant visibleFrom) {
+        /** Before its creation an article stands as a draft nobody outside the newsroom has seen. */
+        static final Standing NEW = new Standing(ArticleStatus.DRAFT, null);
+
+        static Standing of(Article a, Instant at) {
+            return new Standing(ArticleStatus.of(a, at), a.visibleFrom);
+        }
+
+        /** The public sees it now. */
+        public boolean isPublic() {
+            return status == ArticleStatus.PUBLISHED;
+        }
+
+        public boolean isScheduled() {
+            return status == ArticleStatus.SCHEDULED;
+        }
+
+        /**
+         * Public or scheduled: stored as published. Only such an article is in a public list, a
+         * partner's feed or a scheduled cache expiry, so a write that leaves it unpublished both
+         * before and after changes nothing anyone outside the newsroom sees.
+         */
+        public boolean isPublished() {
+            return isPublic() || isScheduled();
+        }
+    }
+
+    /**
+     * Observer order, for {@code @Observes @Priority(...)}: smaller runs first. Observers without
+     * a priority run at {@link #DEFAULT}, between these.
+     */
+    public static final class Order {
+        /** The revision: recorded before anything reports the write. */
+        public static final int RECORD = Interceptor.Priority.APPLICATION;
+        /** CDI's default for an observer without {@code @Priority}. */
+        public static final int DEFAULT = Interceptor.Priority.APPLICATION + 500;
+        /**
+         * An observer that takes a lock every writer contends for and holds it to the commit: the
+         * later it is taken, the shorter every other writer waits.
+         */
+        public static final int LAST = Interceptor.Priority.PLATFORM_AFTER;
+
+        private Order() {
+        }
     }
 }

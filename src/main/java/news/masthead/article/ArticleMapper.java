@@ -81,11 +81,34 @@ public class ArticleMapper {
     }
 
     public AdminArticleResponse admin(Article a, Instant now) {
-        ArticleStatus status = ArticleStatus.of(a, now);
-        return new AdminArticleResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
-                body(a), a.copyrightNotice.id, copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a),
-                status.wire(), a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy,
-                status == ArticleStatus.SCHEDULED ? a.visibleFrom : null, a.embargoedUntil);
+        return admin(snapshot(a), now);
+    }
+
+    /** The admin representation of an article as {@code s} holds it, its status as of {@code now}. */
+    public AdminArticleResponse admin(ArticleSnapshot s, Instant now) {
+        ArticleStatus status = s.statusAt(now);
+        ArticleSnapshot.Notice n = s.copyright();
+        return new AdminArticleResponse(s.id(), s.slug(), s.headline(), s.summary(),
+                s.section() == null ? null : new SectionRef(s.section().slug(), s.section().name()),
+                s.authors().stream().map(au -> new AuthorRef(au.slug(), au.name())).toList(), s.tags(), s.body(),
+                n == null ? null : n.id(),
+                n == null ? null : new CopyrightView(n.holder(), n.year(), n.notice(), n.usageTerms()),
+                s.publishedAt(), s.updatedAt(),
+                s.updates().stream().map(u -> new PublicUpdate(u.at(), u.kind(), u.note())).toList(),
+                status.wire(), s.revision(), s.createdAt(), s.createdBy(), s.modifiedAt(), s.modifiedBy(),
+                status == ArticleStatus.SCHEDULED ? s.visibleFrom() : null, s.embargoedUntil());
+    }
+
+    /** The article as it now is, as a revision keeps it. */
+    public ArticleSnapshot snapshot(Article a) {
+        CopyrightNotice n = a.copyrightNotice;
+        return new ArticleSnapshot(ArticleSnapshot.SCHEMA, a.id, a.slug, a.headline, a.summary, body(a),
+                a.section == null ? null : new ArticleSnapshot.Section(a.section.id, a.section.slug, a.section.name),
+                a.authors.stream().map(au -> new ArticleSnapshot.Author(au.id, au.slug, au.name)).toList(), tags(a),
+                new ArticleSnapshot.Notice(n.id, n.holder, n.year, n.notice(), n.usageTerms),
+                a.status, a.publishedAt, a.updatedAt, a.embargoedUntil, a.visibleFrom, a.trashedAt,
+                updates(a).stream().map(u -> new ArticleSnapshot.Update(u.at(), u.kind(), u.note())).toList(),
+                a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy);
     }
 
     /** The article's current values as a write body: the base a merge patch applies to. */
@@ -94,11 +117,15 @@ public class ArticleMapper {
                 a.authors.stream().map(au -> au.slug).toList(), tags(a), a.copyrightNotice.id);
     }
 
-    /** A revision snapshot as a write body, for restoring it. */
-    public ArticleWrite write(AdminArticleResponse snapshot) {
+    /**
+     * A revision snapshot as a write body, for restoring it. Section and authors are named by slug,
+     * as an editor's write names them, so a restore is validated like any other write.
+     */
+    public ArticleWrite write(ArticleSnapshot snapshot) {
         return new ArticleWrite(snapshot.slug(), snapshot.headline(), snapshot.summary(), snapshot.body(),
                 snapshot.section() == null ? null : snapshot.section().slug(),
-                snapshot.authors().stream().map(AuthorRef::slug).toList(), snapshot.tags(), snapshot.copyrightNotice());
+                snapshot.authors().stream().map(ArticleSnapshot.Author::slug).toList(), snapshot.tags(),
+                snapshot.copyright() == null ? null : snapshot.copyright().id());
     }
 
     public List<Block> body(Article a) {
@@ -114,14 +141,6 @@ public class ArticleMapper {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write JSON", e);
-        }
-    }
-
-    public <T> T fromJson(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON could not be read", e);
         }
     }
 

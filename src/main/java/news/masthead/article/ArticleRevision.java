@@ -25,7 +25,10 @@ public class ArticleRevision {
     @Column(columnDefinition = "text[]")
     public String[] changed;
 
-    /** The admin representation of the article at this revision, as JSON. */
+    /**
+     * The article as it was at this revision: an {@link ArticleSnapshot} as JSON, its shape named
+     * by its {@code schema} field (rows from before it have none); read through {@link ArticleSnapshots}.
+     */
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String snapshot;

@@ -3,14 +3,11 @@ package news.masthead.article;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Full-text search of the visible articles, built to stay cheap at a million articles.
@@ -29,13 +26,11 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ArticleSearchRepository {
 
-    private static final Pattern PROPERTY = Pattern.compile("\\ba\\.([a-z]+)([A-Z][A-Za-z]*)?");
-
     /**
      * {@link ArticleRepository#VISIBLE} in SQL, derived from it rather than written again, so that
      * search can never disagree with the other public reads about what the public may see.
      */
-    static final String VISIBLE_SQL = sql(ArticleRepository.VISIBLE);
+    static final String VISIBLE_SQL = ArticleRepository.visibleSql("a", ":now");
 
     /**
      * Snippets quote the body's opening: ts_headline parses all the text it is given, and a whole
@@ -46,12 +41,15 @@ public class ArticleSearchRepository {
 
     /**
      * The query, and below now and the week the walk starts from, reach PostgreSQL as one-row
-     * subqueries its planner cannot see (as in {@link ArticleRepository#unplanned}), and the limits
+     * subqueries its planner cannot see (as in {@link ArticleRepository#unplannedSql}), and the limits
      * as literals. Seeing them, it planned every search afresh (1 ms of a search's ~6 ms at 1M
      * articles): each custom plan looked cheaper than the generic one, having dropped the branch
      * the query's words rule out. Now one generic plan per connection serves every query.
      */
     private static final String TSQUERY = "(select websearch_to_tsquery('english', cast(:q as text)))";
+    /** What a hit shows, and what that needs joined to the article {@code a}. */
+    private static final String HIT_COLUMNS = PublicRows.Listed.select(PublicRows.Aliases.SHORT);
+    private static final String HIT_JOINS = PublicRows.Listed.joins(PublicRows.Aliases.SHORT);
     private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
             + "MinWords=8, FragmentDelimiter=\" … \"";
 
@@ -131,23 +129,7 @@ public class ArticleSearchRepository {
                 m.append(" and a.section_id in (select section_subtree(array(select id from section where slug = :section)))");
                 params.put("section", f.section());
             }
-            if (f.author() != null) {
-                m.append(" and exists (select 1 from article_author aa join author au on au.id = aa.author_id "
-                        + "where aa.article_id = a.id and au.slug = :author)");
-                params.put("author", f.author());
-            }
-            if (f.tag() != null) {
-                m.append(" and a.tags @> array[cast(:tag as text)]");
-                params.put("tag", f.tag());
-            }
-            if (f.since() != null) {
-                m.append(" and a.published_at >= :since");
-                params.put("since", f.since());
-            }
-            if (f.until() != null) {
-                m.append(" and a.published_at < :until");
-                params.put("until", f.until());
-            }
+            ArticleRepository.sqlFilters("a", f.author(), f.tag(), f.since(), f.until(), m, params);
             match = m.toString();
         }
 
@@ -190,33 +172,18 @@ public class ArticleSearchRepository {
          * for each of its rows only.
          */
         String page(String ranked, String order, int rows) {
-            return "select " + PublicRows.Listed.SQL_SELECT + ", r.rank, ts_headline('english', left(a.body_text, "
-                    + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '" + HEADLINE_OPTIONS + "') "
+            return "select " + HIT_COLUMNS + ", r.rank as rank, "
+                    + "ts_headline('english', left(a.body_text, " + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '"
+                    + HEADLINE_OPTIONS + "') as snippet "
                     + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit " + rows + ") r "
-                    + "join article a on a.id = r.id" + PublicRows.Listed.SQL_JOINS
+                    + "join article a on a.id = r.id" + HIT_JOINS
                     + "order by " + order.replace("p.", "r.");
         }
 
         /** The page's rows as the list shows them: the search statement reads them itself, no second one. */
         List<Hit> hits(String sql) {
-            Query query = em.createNativeQuery(sql, Object[].class);
-            params.forEach(query::setParameter);
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
-            int rank = PublicRows.Listed.COLUMNS;
-            return rows.stream().map(r -> new Hit(PublicRows.Listed.of(r, json), ((Number) r[rank]).floatValue(),
-                    (String) r[rank + 1])).toList();
+            return PublicRows.query(em, sql, params,
+                    r -> new Hit(PublicRows.Listed.read(r, json), r.real("rank"), r.text("snippet")));
         }
-    }
-
-    /** HQL property paths of the article alias {@code a} as its columns (camelCase to snake_case). */
-    static String sql(String hql) {
-        Matcher m = PROPERTY.matcher(hql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String column = m.group(0).replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
-            m.appendReplacement(out, Matcher.quoteReplacement(column));
-        }
-        return m.appendTail(out).toString();
     }
 }

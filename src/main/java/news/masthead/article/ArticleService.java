@@ -26,14 +26,12 @@ public class ArticleService {
             "copyrightNotice", "updateNote", "updateKind");
     private static final Set<String> UPDATE_KINDS = Set.of("update", "correction");
 
-    private final ArticleRepository articles;
     private final ArticleEditor editor;
     private final ArticleMapper mapper;
     private final StrictJson strict;
     private final Now clock;
 
-    ArticleService(ArticleRepository articles, ArticleEditor editor, ArticleMapper mapper, StrictJson strict, Now clock) {
-        this.articles = articles;
+    ArticleService(ArticleEditor editor, ArticleMapper mapper, StrictJson strict, Now clock) {
         this.editor = editor;
         this.mapper = mapper;
         this.strict = strict;
@@ -42,19 +40,9 @@ public class ArticleService {
 
     @Transactional
     public AdminArticleResponse create(ArticleWrite write) {
-        Instant now = clock.instant();
-        Article a = new Article();
-        a.id = UUID.randomUUID();
-        a.status = ArticleStatus.DRAFT.wire();
-        a.revision = 1;
-        a.createdAt = now;
-        a.createdBy = editor.callerName();
-        a.ownerTokenId = editor.ownerToken().orElse(null);
-        List<String> changed = editor.apply(a, write);
-        a.modifiedAt = now;
-        a.modifiedBy = a.createdBy;
-        articles.persist(a);
-        return editor.record(a, changed, now, ArticleEvent.Kind.CREATED);
+        ArticleEditor.Edit edit = editor.create(clock.instant());
+        List<String> changed = editor.apply(edit.article(), write);
+        return editor.record(edit, changed, ArticleEvent.Kind.CREATED);
     }
 
     /** JSON Merge Patch over the write fields; {@code updateNote} turns the change into a public update. */
@@ -62,7 +50,8 @@ public class ArticleService {
     public AdminArticleResponse patch(UUID id, String ifMatch, JsonNode patch) {
         MergePatch.requireOnly(patch, PATCHABLE);
         Instant now = clock.instant();
-        Article a = editor.lockForWrite(id, ifMatch, now);
+        ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
+        Article a = edit.article();
         requireNotTrashed(a, now);
         ObjectNode fields = ((ObjectNode) patch).deepCopy();
         PublicUpdate update = publicUpdate(a, now, fields.remove("updateNote"), fields.remove("updateKind"));
@@ -79,13 +68,14 @@ public class ArticleService {
         if (changed.isEmpty()) {
             return mapper.admin(a, now);
         }
-        return editor.record(a, changed, now, ArticleEvent.Kind.UPDATED);
+        return editor.record(edit, changed, ArticleEvent.Kind.UPDATED);
     }
 
     @Transactional
     public AdminArticleResponse publish(UUID id, String ifMatch, PublishRequest request) {
         Instant now = clock.instant();
-        Article a = editor.lockForWrite(id, ifMatch, now);
+        ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
+        Article a = edit.article();
         ArticleStatus status = requireNotTrashed(a, now);
         Instant at = request == null ? null : request.at();
         Instant embargo = request == null ? null : request.embargoedUntil();
@@ -119,14 +109,15 @@ public class ArticleService {
             a.updatedAt = now;
         }
         a.status = ArticleStatus.PUBLISHED.wire();
-        return editor.record(a, changed, now,
+        return editor.record(edit, changed,
                 at != null ? ArticleEvent.Kind.SCHEDULED : ArticleEvent.Kind.PUBLISHED);
     }
 
     @Transactional
     public AdminArticleResponse unpublish(UUID id, String ifMatch) {
         Instant now = clock.instant();
-        Article a = editor.lockForWrite(id, ifMatch, now);
+        ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
+        Article a = edit.article();
         ArticleStatus status = ArticleStatus.of(a, now);
         if (status == ArticleStatus.SCHEDULED) {
             // A schedule that never became public is cancelled outright.
@@ -134,35 +125,37 @@ public class ArticleService {
             a.publishedAt = null;
             a.updatedAt = null;
             a.embargoedUntil = null;
-            return editor.record(a, List.of("status", "publishedAt"), now, ArticleEvent.Kind.UNPUBLISHED);
+            return editor.record(edit, List.of("status", "publishedAt"), ArticleEvent.Kind.UNPUBLISHED);
         }
         if (status != ArticleStatus.PUBLISHED) {
             throw new ConflictException("The article is " + status.wire() + ", not published or scheduled.");
         }
         a.status = ArticleStatus.UNPUBLISHED.wire();
-        return editor.record(a, List.of("status"), now, ArticleEvent.Kind.UNPUBLISHED);
+        return editor.record(edit, List.of("status"), ArticleEvent.Kind.UNPUBLISHED);
     }
 
     @Transactional
     public void trash(UUID id, String ifMatch) {
         Instant now = clock.instant();
-        Article a = editor.lockForWrite(id, ifMatch, now);
+        ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
+        Article a = edit.article();
         requireNotTrashed(a, now);
         a.status = ArticleStatus.TRASHED.wire();
         a.trashedAt = now;
-        editor.record(a, List.of("status"), now, ArticleEvent.Kind.TRASHED);
+        editor.record(edit, List.of("status"), ArticleEvent.Kind.TRASHED);
     }
 
     @Transactional
     public AdminArticleResponse restore(UUID id, String ifMatch) {
         Instant now = clock.instant();
-        Article a = editor.lockForWrite(id, ifMatch, now);
+        ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
+        Article a = edit.article();
         if (ArticleStatus.of(a, now) != ArticleStatus.TRASHED) {
             throw new ConflictException("Only an article in the trash can be restored.");
         }
         a.status = ArticleStatus.DRAFT.wire();
         a.trashedAt = null;
-        return editor.record(a, List.of("status"), now, ArticleEvent.Kind.RESTORED);
+        return editor.record(edit, List.of("status"), ArticleEvent.Kind.RESTORED);
     }
 
     private static ArticleStatus requireNotTrashed(Article a, Instant now) {

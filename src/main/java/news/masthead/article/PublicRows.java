@@ -3,76 +3,69 @@ package news.masthead.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What the Content API shows of articles, read as plain values rather than managed entities: a
  * public read never writes, so it needs no dirty checking, no snapshots and no lazy loading, and
- * a list never needs the body.
+ * a list never needs the body. Every public read is one native statement: this class holds its
+ * select list, once, with each column labelled, and reads rows back by those labels.
  */
 public final class PublicRows {
     private PublicRows() {
     }
 
+    /** The table aliases of a public statement: the article, its section and its copyright notice. */
+    record Aliases(String article, String section, String notice) {
+        /** What most statements call them. */
+        static final Aliases SHORT = new Aliases("a", "s", "n");
+    }
+
     /**
      * Everything a summary shows, and the ids its surrogate keys name. The bylines come in the same
-     * row, as a JSON array of {@code [authorId, slug, name]} in byline order (see {@link #BYLINES}):
-     * one statement per page instead of a second round trip.
+     * row, as a JSON array of {@code [authorId, slug, name]} in byline order: one statement per page
+     * instead of a second round trip.
      */
     public record Listed(UUID id, String slug, String headline, String summary, UUID sectionId, String sectionSlug,
                          String sectionName, String[] tags, UUID noticeId, String holder, int year, String statement,
                          String usageTerms, Instant publishedAt, Instant updatedAt, List<Byline> bylines) {
 
-        /** The bylines of the article {@code ?}, aggregated in byline order; plain SQL. */
-        private static final String BYLINES_OF = "(select coalesce(json_agg(json_build_array(au.id, au.slug, au.name) "
-                + "order by aa.position), '[]') from article_author aa join author au on au.id = aa.author_id "
-                + "where aa.article_id = ?)";
-        static final String BYLINES = "cast(sql('" + BYLINES_OF.replace("'", "''") + "', a.id) as String)";
-        /** The HQL select list, in constructor order; {@code a} the article, {@code s} its section, {@code n} its notice. */
-        static final String SELECT = "a.id, a.slug, a.headline, a.summary, s.id, s.slug, s.name, a.tags, n.id, "
-                + "n.holder, n.year, n.statement, n.usageTerms, a.publishedAt, a.updatedAt, " + BYLINES;
-        /** The same select list in SQL, for native statements with the same aliases. */
-        static final String SQL_SELECT = "a.id, a.slug, a.headline, a.summary, s.id, s.slug, s.name, a.tags, n.id, "
-                + "n.holder, n.year, n.statement, n.usage_terms, a.published_at, a.updated_at, " + BYLINES_OF.replace("?", "a.id");
-        /** What {@link #SQL_SELECT} needs joined to the article {@code a}. */
-        static final String SQL_JOINS = " left join section s on s.id = a.section_id "
-                + "join copyright_notice n on n.id = a.copyright_notice_id ";
-        /** How many columns the select list has. */
-        static final int COLUMNS = 16;
-        static final String FROM = " from Article a left join a.section s join a.copyrightNotice n ";
-
-        static Listed of(Object[] r, ObjectMapper json) {
-            return new Listed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4], (String) r[5],
-                    (String) r[6], tags(r[7]), (UUID) r[8], (String) r[9], ((Number) r[10]).intValue(), (String) r[11],
-                    (String) r[12], instant(r[13]), instant(r[14]), bylines((String) r[15], json));
+        /** The select list; the columns' labels are the names {@link #read} asks for. */
+        static String select(Aliases t) {
+            String a = t.article() + ".";
+            String s = t.section() + ".";
+            String n = t.notice() + ".";
+            return a + "id as id, " + a + "slug as slug, " + a + "headline as headline, " + a + "summary as summary, "
+                    + s + "id as section_id, " + s + "slug as section_slug, " + s + "name as section_name, "
+                    + a + "tags as tags, " + n + "id as notice_id, " + n + "holder as holder, " + n + "year as year, "
+                    + n + "statement as statement, " + n + "usage_terms as usage_terms, "
+                    + a + "published_at as published_at, " + a + "updated_at as updated_at, "
+                    + "(select coalesce(json_agg(json_build_array(au.id, au.slug, au.name) order by aa.position), '[]') "
+                    + "from article_author aa join author au on au.id = aa.author_id where aa.article_id = " + a + "id) as bylines";
         }
 
-        /** A native statement gives the JDBC driver's types; HQL gives the mapped ones. */
-        private static Instant instant(Object value) {
-            if (value instanceof java.sql.Timestamp t) {
-                return t.toInstant();
-            }
-            if (value instanceof java.time.OffsetDateTime t) {
-                return t.toInstant();
-            }
-            return (Instant) value;
+        /** What {@link #select} needs joined to the article. */
+        static String joins(Aliases t) {
+            return " left join section " + t.section() + " on " + t.section() + ".id = " + t.article() + ".section_id "
+                    + "join copyright_notice " + t.notice() + " on " + t.notice() + ".id = " + t.article() + ".copyright_notice_id ";
         }
 
-        private static String[] tags(Object value) {
-            try {
-                if (value instanceof java.sql.Array a) {
-                    return (String[]) a.getArray();
-                }
-                if (value instanceof Object[] a && !(value instanceof String[])) {
-                    return java.util.Arrays.copyOf(a, a.length, String[].class);
-                }
-                return (String[]) value;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("Tags could not be read", e);
-            }
+        static Listed read(Row r, ObjectMapper json) {
+            return new Listed(r.uuid("id"), r.text("slug"), r.text("headline"), r.text("summary"), r.uuid("section_id"),
+                    r.text("section_slug"), r.text("section_name"), r.texts("tags"), r.uuid("notice_id"), r.text("holder"),
+                    r.integer("year"), r.text("statement"), r.text("usage_terms"), r.instant("published_at"),
+                    r.instant("updated_at"), bylines(r.text("bylines"), json));
         }
 
         private static List<Byline> bylines(String aggregated, ObjectMapper json) {
@@ -90,14 +83,81 @@ public final class PublicRows {
 
     /** A whole article: its summary, body and public updates as the stored JSON. */
     public record Shown(Listed listed, String body, String updates) {
-        static final String SELECT = Listed.SELECT + ", a.body, a.updates";
+        static String select(Aliases t) {
+            return Listed.select(t) + ", cast(" + t.article() + ".body as text) as body, cast(" + t.article()
+                    + ".updates as text) as updates";
+        }
 
-        static Shown of(Object[] r, ObjectMapper json) {
-            return new Shown(Listed.of(r, json), (String) r[16], (String) r[17]);
+        static Shown read(Row r, ObjectMapper json) {
+            return new Shown(Listed.read(r, json), r.text("body"), r.text("updates"));
         }
     }
 
     /** One author of an article. */
     public record Byline(UUID authorId, String slug, String name) {
+    }
+
+    /** Runs a native statement and reads each of its rows by column label. */
+    static <T> List<T> query(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
+        Query query = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(t -> read.apply(new Row(t))).toList();
+    }
+
+    /**
+     * One row of a native statement, its values read by column label and converted to the type the
+     * caller asks for; the JDBC driver decides the type it hands over (a timestamptz may come as a
+     * Timestamp or an OffsetDateTime, a text[] as an Array).
+     */
+    static final class Row {
+        private final Tuple tuple;
+
+        private Row(Tuple tuple) {
+            this.tuple = tuple;
+        }
+
+        String text(String column) {
+            return (String) tuple.get(column);
+        }
+
+        UUID uuid(String column) {
+            return (UUID) tuple.get(column);
+        }
+
+        int integer(String column) {
+            return ((Number) tuple.get(column)).intValue();
+        }
+
+        float real(String column) {
+            return ((Number) tuple.get(column)).floatValue();
+        }
+
+        Instant instant(String column) {
+            Object value = tuple.get(column);
+            if (value instanceof java.sql.Timestamp t) {
+                return t.toInstant();
+            }
+            if (value instanceof OffsetDateTime t) {
+                return t.toInstant();
+            }
+            return (Instant) value;
+        }
+
+        String[] texts(String column) {
+            Object value = tuple.get(column);
+            try {
+                if (value instanceof java.sql.Array a) {
+                    return (String[]) a.getArray();
+                }
+                if (value instanceof Object[] a && !(value instanceof String[])) {
+                    return Arrays.copyOf(a, a.length, String[].class);
+                }
+                return (String[]) value;
+            } catch (SQLException e) {
+                throw new IllegalStateException(column + " could not be read", e);
+            }
+        }
     }
 }

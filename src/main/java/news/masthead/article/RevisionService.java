@@ -22,15 +22,17 @@ public class RevisionService {
     private final ArticleRevisionRepository revisions;
     private final ArticleEditor editor;
     private final ArticleMapper mapper;
+    private final ArticleSnapshots snapshots;
     private final Now clock;
     private final ArticleAccess access;
 
     RevisionService(ArticleRepository articles, ArticleRevisionRepository revisions, ArticleEditor editor,
-                    ArticleMapper mapper, Now clock, ArticleAccess access) {
+                    ArticleMapper mapper, ArticleSnapshots snapshots, Now clock, ArticleAccess access) {
         this.articles = articles;
         this.revisions = revisions;
         this.editor = editor;
         this.mapper = mapper;
+        this.snapshots = snapshots;
         this.clock = clock;
         this.access = access;
     }
@@ -48,7 +50,8 @@ public class RevisionService {
     @Transactional
     public RevisionResponse get(UUID articleId, int revision) {
         ArticleRevision r = find(articleId, revision);
-        return new RevisionResponse(r.key.revision(), r.at, r.by, mapper.fromJson(r.snapshot, AdminArticleResponse.class));
+        // As the article was then, and as the admin API showed it at that instant.
+        return new RevisionResponse(r.key.revision(), r.at, r.by, mapper.admin(snapshots.read(r.snapshot), r.at));
     }
 
     /**
@@ -58,16 +61,17 @@ public class RevisionService {
     @Transactional
     public AdminArticleResponse restore(UUID articleId, int revision, String ifMatch) {
         Instant now = clock.instant();
-        Article a = editor.lockForWrite(articleId, ifMatch, now);
+        ArticleEditor.Edit edit = editor.lockForWrite(articleId, ifMatch, now);
+        Article a = edit.article();
         if (ArticleStatus.of(a, now) == ArticleStatus.TRASHED) {
             throw new ConflictException("The article is in the trash; restore it first.");
         }
-        AdminArticleResponse snapshot = mapper.fromJson(find(articleId, revision).snapshot, AdminArticleResponse.class);
+        ArticleSnapshot snapshot = snapshots.read(find(articleId, revision).snapshot);
         List<String> changed = editor.apply(a, mapper.write(snapshot));
         if (changed.isEmpty()) {
             return mapper.admin(a, now);
         }
-        return editor.record(a, changed, now, ArticleEvent.Kind.UPDATED);
+        return editor.record(edit, changed, ArticleEvent.Kind.UPDATED);
     }
 
     private ArticleRevision find(UUID articleId, int revision) {

@@ -1,5 +1,6 @@
 package news.masthead.syndication;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -48,8 +49,33 @@ public class SyndicationLedger {
         this.em = em;
     }
 
-    /** Any accepted change of an article: entitled partners get the new state, others a removal if they had it. */
-    void onArticleChange(@Observes ArticleEvent event) {
+    /**
+     * Any accepted change of an article: entitled partners get the new state, others a removal if
+     * they had it. Last of the pipeline's observers, since the lock it takes is every writer's and
+     * is held until the commit.
+     *
+     * <p>A write to an article that is stored as published neither before nor after it (a draft,
+     * unpublished or trashed article, and it stays so) cannot change any partner's feed, so it takes
+     * no lock and appends nothing. Why that holds whatever runs concurrently:
+     * <ul>
+     *   <li>After such a write no partner is entitled: {@link #ENTITLED} requires
+     *       {@code status = 'published'}.</li>
+     *   <li>Nor does any partner's feed end in an upsert for it, which would call for a removal. An
+     *       upsert is only ever appended while the article is published (ENTITLED again), and the
+     *       write that took it out of published appended, under the lock, a removal after every
+     *       upsert then committed: any later upsert would have had to see it still published.
+     *       Rights changes ({@link #partnerRightsChanged}, {@link #noticeRightsChanged}) running
+     *       concurrently read the article's committed row, unpublished before and after this
+     *       write, so they append nothing for it either.</li>
+     *   <li>"Before" is the row as the writer locked it ({@code FOR UPDATE}, the latest committed
+     *       version), and nobody else can change its status until this write commits.</li>
+     * </ul>
+     * Drafts are most writes in a newsroom, and they no longer queue behind each other here.
+     */
+    void onArticleChange(@Observes @Priority(ArticleEvent.Order.LAST) ArticleEvent event) {
+        if (!event.before().isPublished() && !event.after().isPublished()) {
+            return;
+        }
         append("a.id = :id", ENTITLED + " or " + LAST_KIND + " = 'upsert'", event.articleId());
     }
 

@@ -8,15 +8,14 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import news.masthead.article.Article;
 import news.masthead.article.ArticleEvent;
-import news.masthead.article.ArticleRepository;
 import news.masthead.article.ArticleStatus;
 
 /**
  * Turns accepted article changes into queued webhook deliveries. It observes {@link ArticleEvent}
  * synchronously, so its rows are written in the transaction of the change: a rollback leaves none,
  * and once the change is committed its events are too, whatever happens to this process next.
+ * It decides from the event alone and writes through the webhook feature's own repositories.
  *
  * <p>Mapping: a change that makes an article public is {@code article.published}; an edit while it
  * is public is {@code article.updated}; taking a public article down is {@code article.unpublished};
@@ -29,38 +28,41 @@ import news.masthead.article.ArticleStatus;
 public class WebhookOutbox {
     static final String PENDING = "pending";
 
-    private final ArticleRepository articles;
+    private final WebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
     private final ObjectMapper json;
 
-    WebhookOutbox(ArticleRepository articles, ObjectMapper json) {
-        this.articles = articles;
+    WebhookOutbox(WebhookRepository webhooks, WebhookDeliveryRepository deliveries, ObjectMapper json) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.json = json;
     }
 
     void onArticleChange(@Observes ArticleEvent event) {
-        Instant now = event.at();
-        Article a = articles.findById(event.articleId());
-        Event e = decide(event, a, now);
+        Event e = decide(event);
         // Lock order: subscriptions, then their deliveries, as deleting a webhook does (it cascades).
-        List<UUID> subscribers = e == null ? List.of() : lockSubscribers(e.type());
-        withdrawDeferredPublication(a.id, now);
+        List<UUID> subscribers = e == null ? List.of() : webhooks.lockSubscribers(e.type());
+        deliveries.withdrawNotYetDue(event.articleId(), WebhookEventType.ARTICLE_PUBLISHED, event.at());
         if (!subscribers.isEmpty()) {
-            enqueue(e, a, event, subscribers);
+            enqueue(e, event, subscribers);
         }
     }
 
     /** What to tell subscribers about this change, if anything. */
-    private static Event decide(ArticleEvent event, Article a, Instant now) {
-        ArticleStatus status = ArticleStatus.of(a, now);
+    private static Event decide(ArticleEvent event) {
+        Instant now = event.at();
+        ArticleEvent.Standing after = event.after();
+        ArticleStatus status = after.status();
         return switch (event.kind()) {
             case PUBLISHED, SCHEDULED, UPDATED -> {
-                if (status == ArticleStatus.PUBLISHED) {
+                if (after.isPublic()) {
                     yield new Event(event.kind() == ArticleEvent.Kind.UPDATED ? WebhookEventType.ARTICLE_UPDATED
                             : WebhookEventType.ARTICLE_PUBLISHED, now, status, now);
                 }
                 // Not public yet: announce it when it will be, unless a later change withdraws it.
-                yield status == ArticleStatus.SCHEDULED
-                        ? new Event(WebhookEventType.ARTICLE_PUBLISHED, a.visibleFrom, ArticleStatus.PUBLISHED, a.visibleFrom)
+                yield after.isScheduled()
+                        ? new Event(WebhookEventType.ARTICLE_PUBLISHED, after.visibleFrom(), ArticleStatus.PUBLISHED,
+                                after.visibleFrom())
                         : null;
             }
             // Cancelling a schedule leaves a draft that was never public: nothing to tell.
@@ -72,47 +74,23 @@ public class WebhookOutbox {
         };
     }
 
-    /**
-     * The active subscriptions to {@code type}, share-locked by key until the commit: a webhook
-     * deleted meanwhile is either gone from this list or waits for this transaction.
-     */
-    @SuppressWarnings("unchecked")
-    private List<UUID> lockSubscribers(WebhookEventType type) {
-        return articles.getEntityManager().createNativeQuery("select id from webhook "
-                        + "where active and cast(:type as text) = any(events) order by id for key share")
-                .setParameter("type", type.wire())
-                .getResultList();
-    }
-
-    /**
-     * A scheduled publication not yet due and not yet attempted no longer holds once the article
-     * changes again (rescheduled, published now, edited, unpublished, trashed).
-     */
-    private void withdrawDeferredPublication(UUID articleId, Instant now) {
-        articles.getEntityManager().createQuery("delete from WebhookDelivery d where d.articleId = :a "
-                        + "and d.state = :pending and d.attempts = 0 and d.eventType = :type and d.nextAttemptAt > :now")
-                .setParameter("a", articleId).setParameter("pending", PENDING)
-                .setParameter("type", WebhookEventType.ARTICLE_PUBLISHED.wire()).setParameter("now", now)
-                .executeUpdate();
-    }
-
     /** One row per subscriber, sharing one event id and one payload. */
-    private void enqueue(Event e, Article a, ArticleEvent event, List<UUID> subscribers) {
+    private void enqueue(Event e, ArticleEvent event, List<UUID> subscribers) {
         UUID eventId = UUID.randomUUID();
         String payload = payload(new Payload(eventId, e.type().wire(), e.at(),
-                new Payload.ArticleRef(a.id, a.slug, event.revision(), e.status().wire())));
+                new Payload.ArticleRef(event.articleId(), event.article().slug(), event.revision(), e.status().wire())));
         for (UUID webhookId : subscribers) {
             WebhookDelivery d = new WebhookDelivery();
             d.id = UUID.randomUUID();
             d.webhookId = webhookId;
             d.eventId = eventId;
             d.eventType = e.type().wire();
-            d.articleId = a.id;
+            d.articleId = event.articleId();
             d.payload = payload;
             d.state = PENDING;
             d.nextAttemptAt = e.due();
             d.createdAt = event.at();
-            articles.getEntityManager().persist(d);
+            deliveries.persist(d);
         }
     }
 

@@ -17,4 +17,17 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
                         afterCreatedAt, afterId);
         return query.page(0, limit + 1).list();
     }
+
+    /**
+     * The active subscriptions to {@code type}, share-locked by key until the commit: a webhook
+     * deleted meanwhile is either gone from this list or waits for this transaction. In id order,
+     * so two writers lock them in the same order.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockSubscribers(WebhookEventType type) {
+        return getEntityManager().createNativeQuery("select id from webhook "
+                        + "where active and cast(:type as text) = any(events) order by id for key share")
+                .setParameter("type", type.wire())
+                .getResultList();
+    }
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
  * Tells every instance that public content changed. The notification is sent inside the writing
  * transaction, so PostgreSQL delivers it only if and when that transaction commits; this instance
  * also starts a new cache generation right after the commit, without waiting for the round trip.
+ * Article writes reach it through the article write pipeline (an observer of the article event);
+ * authors, sections and notices, which have no pipeline of their own, call it from their services.
  */
 @ApplicationScoped
 public class ContentChanged {
