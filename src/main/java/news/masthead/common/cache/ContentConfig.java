@@ -1,7 +1,9 @@
 package news.masthead.common.cache;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code masthead.content.*}: how Content API answers are cached, here and by clients. */
 @ConfigMapping(prefix = "masthead.content")
@@ -20,10 +22,13 @@ public interface ContentConfig {
         /** Keep rendered answers in process at all. */
         boolean enabled();
 
-        /** Most answers kept (read by the Quarkus cache {@code masthead-content}). */
-        int maxEntries();
+        /** Most bytes the kept answers may take (bodies, headers, keys). */
+        MemorySize maxBytes();
 
-        /** Longest an answer is kept, a safety net only (read by the Quarkus cache {@code masthead-content}). */
+        /** No longer read (the cache is bounded by bytes); still accepted so that old settings only warn. */
+        Optional<Integer> maxEntries();
+
+        /** Longest an answer is kept, a safety net only. */
         Duration expireAfterWrite();
 
         /** How often the listener tests a quiet connection, to notice one that dropped silently. */

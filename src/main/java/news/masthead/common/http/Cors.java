@@ -18,7 +18,7 @@ public class Cors {
     private static final String ADMIN = "/api/v1/admin";
     private static final String ADMIN_METHODS = "GET, POST, PATCH, DELETE";
     private static final String ADMIN_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match";
-    static final String EXPOSED = "ETag, Location, Retry-After";
+    static final String EXPOSED = "ETag, Location, Retry-After, RateLimit, RateLimit-Policy";
 
     private final List<String> contentOrigins;
     private final List<String> adminOrigins;
@@ -47,8 +47,17 @@ public class Cors {
         return Optional.of(answer.build());
     }
 
+    /**
+     * {@code Vary: Origin} goes on every answer, with an Origin or without, errors and 304s
+     * included: where only listed origins may read, a shared cache that stored the answer for one
+     * origin (or for none) must not hand it to another.
+     */
     @ServerResponseFilter
     public void annotate(ContainerRequestContext request, ContainerResponseContext response) {
+        List<Object> vary = response.getHeaders().get("Vary");
+        if (vary == null || vary.stream().noneMatch(v -> String.valueOf(v).contains("Origin"))) {
+            response.getHeaders().add("Vary", "Origin");
+        }
         String origin = request.getHeaderString("Origin");
         if (origin == null) {
             return;
@@ -58,7 +67,6 @@ public class Cors {
             return;
         }
         String allowed = allowedOrigin(origin, admin);
-        response.getHeaders().add("Vary", "Origin");
         if (allowed != null) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", allowed);
             response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED);

@@ -14,6 +14,12 @@ public interface RateLimitConfig {
     /** Requests per minute per token; 0 turns the limit off. */
     int tokenPerMinute();
 
+    /** Failed authentications per minute per address after which its requests carrying a token get 429; 0 turns it off. */
+    int authFailuresPerMinute();
+
+    /** Clients (addresses, tokens) whose current minute is remembered; beyond this the least used are forgotten. */
+    long maxClients();
+
     /** Addresses of our own reverse proxies: only their X-Forwarded-For is believed. */
     Optional<List<String>> trustedProxies();
 }
