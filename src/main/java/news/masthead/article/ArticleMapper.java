@@ -28,7 +28,8 @@ import news.masthead.copyright.CopyrightNotice;
 public class ArticleMapper {
     private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
     };
-    private static final TypeReference<List<PublicUpdate>> UPDATES = new TypeReference<>() {
+    /** The {@code updates} column holds domain records, never the API's: renaming an API field must not orphan stored notes. */
+    private static final TypeReference<List<ArticleSnapshot.Update>> UPDATES = new TypeReference<>() {
     };
 
     private final ObjectMapper json;
@@ -47,7 +48,7 @@ public class ArticleMapper {
         Listed l = r.listed();
         return new ArticleResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
                 Arrays.asList(l.tags()), read(r.body(), BLOCKS), copyright(l), l.publishedAt(), l.updatedAt(),
-                read(r.updates(), UPDATES));
+                publicUpdates(read(r.updates(), UPDATES)));
     }
 
     /** A list entry from its public row and bylines; {@code snippet} only for search hits (null: none). */
@@ -94,7 +95,7 @@ public class ArticleMapper {
                 n == null ? null : n.id(),
                 n == null ? null : new CopyrightView(n.holder(), n.year(), n.notice(), n.usageTerms()),
                 s.publishedAt(), s.updatedAt(),
-                s.updates().stream().map(u -> new PublicUpdate(u.at(), u.kind(), u.note())).toList(),
+                publicUpdates(s.updates()),
                 status.wire(), s.revision(), s.createdAt(), s.createdBy(), s.modifiedAt(), s.modifiedBy(),
                 status == ArticleStatus.SCHEDULED ? s.visibleFrom() : null, s.embargoedUntil());
     }
@@ -107,7 +108,7 @@ public class ArticleMapper {
                 a.authors.stream().map(au -> new ArticleSnapshot.Author(au.id, au.slug, au.name)).toList(), tags(a),
                 new ArticleSnapshot.Notice(n.id, n.holder, n.year, n.notice(), n.usageTerms),
                 a.status, a.publishedAt, a.updatedAt, a.embargoedUntil, a.visibleFrom, a.trashedAt,
-                updates(a).stream().map(u -> new ArticleSnapshot.Update(u.at(), u.kind(), u.note())).toList(),
+                storedUpdates(a),
                 a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy);
     }
 
@@ -133,7 +134,16 @@ public class ArticleMapper {
     }
 
     public List<PublicUpdate> updates(Article a) {
+        return publicUpdates(storedUpdates(a));
+    }
+
+    /** The public update notes as stored. */
+    public List<ArticleSnapshot.Update> storedUpdates(Article a) {
         return read(a.updates, UPDATES);
+    }
+
+    private static List<PublicUpdate> publicUpdates(List<ArticleSnapshot.Update> stored) {
+        return stored.stream().map(u -> new PublicUpdate(u.at(), u.kind(), u.note())).toList();
     }
 
     public String toJson(Object value) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleWrite;
-import news.masthead.article.api.PublicUpdate;
 import news.masthead.article.api.PublishRequest;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
@@ -51,11 +50,11 @@ public class ArticleService {
         ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
         Article a = edit.article();
         requireNotTrashed(a, now);
-        PublicUpdate update = publicUpdate(a, now, patch.writeOnly("updateNote"), patch.writeOnly("updateKind"));
+        ArticleSnapshot.Update update = publicUpdate(a, now, patch.writeOnly("updateNote"), patch.writeOnly("updateKind"));
         ArticleWrite next = strict.merge(mapper.write(a), patch);
         List<String> changed = new ArrayList<>(editor.apply(a, next));
         if (update != null) {
-            List<PublicUpdate> updates = new ArrayList<>(mapper.updates(a));
+            List<ArticleSnapshot.Update> updates = new ArrayList<>(mapper.storedUpdates(a));
             updates.add(update);
             a.updates = mapper.toJson(updates);
             a.updatedAt = now;
@@ -163,7 +162,7 @@ public class ArticleService {
         return status;
     }
 
-    private static PublicUpdate publicUpdate(Article a, Instant now, JsonNode note, JsonNode kind) {
+    private static ArticleSnapshot.Update publicUpdate(Article a, Instant now, JsonNode note, JsonNode kind) {
         if (note == null || note.isNull()) {
             if (kind != null && !kind.isNull()) {
                 throw new InvalidException("updateKind", "needs an updateNote");
@@ -180,6 +179,6 @@ public class ArticleService {
         if (ArticleStatus.of(a, now) != ArticleStatus.PUBLISHED) {
             throw new InvalidException("updateNote", "applies only to a published article; edit drafts silently");
         }
-        return new PublicUpdate(now, k, note.asText().strip());
+        return new ArticleSnapshot.Update(now, k, note.asText().strip());
     }
 }
