@@ -6,10 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import news.masthead.section.SectionTreeChanged;
 import news.masthead.article.ArticleEvent;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.NoticeRightsChanged;
+import news.masthead.section.SectionTreeChanged;
 
 /**
  * Appends to each partner's change feed whenever what the partner may receive changes: an upsert
@@ -132,11 +132,11 @@ public class SyndicationLedger {
 
     /**
      * The statements that re-judge every partner and article in {@code scope} (SQL over partner p,
-     * article a and notice n, with its own parameters), in this order, in the writer's transaction:
-     * the lock, dropping what is still pending, appending. For writers outside JPA (imports).
+     * article a and notice n, with its own parameters), to run in this order in the writer's
+     * transaction: the lock, dropping what is still pending, appending. For writers outside JPA
+     * (the importers), which read the database's clock through {@code now} ({@link Now#sql}).
      */
-    public List<String> rejudgeStatements(String scope) {
-        String now = clock.sql("clock_timestamp()");
+    public static List<String> rejudgeStatements(String scope, String now) {
         return List.of("select 1 from pg_advisory_xact_lock(" + LOCK + ")",
                 DROP_PENDING.formatted(now, scope),
                 APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, "false"));
