@@ -94,7 +94,7 @@ public class AdminSectionResource {
     @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "deleteSection", summary = "Delete a section without subsections or articles")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "409", description = "The section has subsections, or articles (in any status) are filed in it.")
+    @APIResponse(responseCode = "409", description = "The section has subsections, articles (in any status) are filed in it, or a token that is not revoked or a partner names it.")
     public void delete(@PathParam("id") UUID id) {
         service.delete(id);
     }
