@@ -45,7 +45,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (adminToken.isPresent() && constantTimeEquals(adminToken.get(), secret)) {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(BOOTSTRAP_NAME))
-                    .addRole(Roles.ADMIN)
+                    .addRoles(Roles.granted(Roles.ADMIN, false))
                     .addAttribute(RateLimitFilter.PARTITION, BOOTSTRAP_PARTITION)
                     .build());
         }
@@ -57,7 +57,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     private static SecurityIdentity identity(TokenIdentity token) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(token.name()))
-                .addRole(token.role())
+                // Permissions follow from role and desk limit here and nowhere else (see Roles).
+                .addRoles(Roles.granted(token.role(), token.sectionScope().isPresent()))
                 .addAttribute(TOKEN, token)
                 // Keyed by id: however the header spells the secret, one token has one budget.
                 .addAttribute(RateLimitFilter.PARTITION, token.tokenId().toString())

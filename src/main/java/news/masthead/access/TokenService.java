@@ -98,14 +98,15 @@ public class TokenService {
     public TokenResponse patch(UUID id, JsonNode body) {
         MergePatch<TokenUpdate> patch = MergePatch.of(body, TokenUpdate.class);
         ApiToken t = find(id);
-        TokenUpdate current = new TokenUpdate(t.name, slugs(t.sectionIds), t.expiresAt);
+        List<String> shown = slugs(t.sectionIds);
+        TokenUpdate current = new TokenUpdate(t.name, shown, t.expiresAt);
         TokenUpdate next = strict.merge(current, patch);
         Instant now = clock.instant();
         if (next.expiresAt() != null && !next.expiresAt().equals(t.expiresAt)) {
             requireFuture(next.expiresAt(), now);
         }
         t.name = next.name().strip();
-        t.sectionIds = sectionIds(next.sections());
+        t.sectionIds = sectionSlugs.kept(t.sectionIds, shown, next.sections(), "sections");
         t.expiresAt = next.expiresAt();
         t.modifiedAt = now;
         return view(t);

@@ -2,7 +2,6 @@ package news.masthead.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,21 +46,21 @@ public class FeedService {
 
     /** Atom 1.0; {@code section} (a slug, null for all) includes its subsections. */
     @Transactional
-    public byte[] atom(String section, URI apiBase) {
-        Feed f = feed(section, apiBase, "atom");
+    public byte[] atom(String section) {
+        Feed f = feed(section, "atom");
         return AtomWriter.write(f.head(), f.entries());
     }
 
     @Transactional
-    public byte[] rss(String section, URI apiBase) {
-        Feed f = feed(section, apiBase, "rss");
+    public byte[] rss(String section) {
+        Feed f = feed(section, "rss");
         return RssWriter.write(f.head(), f.entries());
     }
 
     @Transactional
-    public byte[] json(String section, URI apiBase) {
-        Feed f = feed(section, apiBase, "json");
-        return JsonFeedWriter.write(f.head(), f.entries(), apiBase.resolve("q/openapi").toString());
+    public byte[] json(String section) {
+        Feed f = feed(section, "json");
+        return JsonFeedWriter.write(f.head(), f.entries(), site.api("q/openapi"));
     }
 
     private record Feed(FeedHead head, List<FeedEntry> entries) {
@@ -73,7 +72,7 @@ public class FeedService {
      * subscription, not look like a quiet section forever. Sections are public, so this tells
      * nothing that {@code GET /api/v1/sections} does not.
      */
-    private Feed feed(String sectionSlug, URI apiBase, String format) {
+    private Feed feed(String sectionSlug, String format) {
         SectionResponse section = sectionSlug == null ? null : sections.getPublic(sectionSlug).body();
         ArticleFilters filters = new ArticleFilters();
         filters.section = sectionSlug;
@@ -81,7 +80,7 @@ public class FeedService {
         List<FeedEntry> entries = articles.listPublic(filters, new ArticleSearch()).body().data().stream()
                 .map(this::entry).toList();
 
-        String self = apiBase.resolve("api/v1/feeds/" + format).toString()
+        String self = site.api("api/v1/feeds/" + format)
                 + (sectionSlug == null ? "" : "?section=" + URLEncoder.encode(sectionSlug, StandardCharsets.UTF_8));
         // Fixed when empty: the feed must render to the same bytes (and ETag) until content changes.
         Instant updated = entries.stream().map(FeedEntry::updated).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);

@@ -2,6 +2,9 @@ package news.masthead.section;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,15 +34,25 @@ import news.masthead.section.api.SectionWrite;
 /** The use cases of the section tree: the Admin API shapes it, the Content API lists it in display order. */
 @ApplicationScoped
 public class SectionService {
+    /**
+     * Held to commit by every move and deletion in the tree: a cycle check reads the ancestry, and
+     * two moves that each checked before the other committed (A under B, B under A) would both pass.
+     */
+    static final String TREE_LOCK = "hashtext('masthead.section_tree')";
+
     private final SectionRepository sections;
     private final SectionReferences articles;
     private final StrictJson strict;
     private final Now clock;
     private final ContentChanged changed;
+    private final Instance<SectionHolders> holders;
+    private final Event<SectionTreeChanged> moved;
 
     SectionService(SectionRepository sections, SectionReferences articles, StrictJson strict, Now clock,
-                   ContentChanged changed) {
+                   ContentChanged changed, Instance<SectionHolders> holders, Event<SectionTreeChanged> moved) {
         this.changed = changed;
+        this.holders = holders;
+        this.moved = moved;
         this.sections = sections;
         this.articles = articles;
         this.strict = strict;
@@ -75,20 +88,37 @@ public class SectionService {
     @Transactional
     public AdminSectionResponse patch(UUID id, JsonNode body) {
         MergePatch<SectionWrite> patch = MergePatch.of(body, SectionWrite.class);
+        lockTree();
         Section s = find(id);
         SectionWrite current = write(s);
         SectionWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
+            UUID parentBefore = s.parent == null ? null : s.parent.id;
             apply(s, next);
             s.modifiedAt = clock.instant();
             changed.publish("section " + s.id);
+            if (!java.util.Objects.equals(parentBefore, s.parent == null ? null : s.parent.id)) {
+                sections.flush();
+                moved.fire(new SectionTreeChanged(s.id));
+            }
         }
         return admin(s);
     }
 
     @Transactional
     public void delete(UUID id) {
-        Section s = find(id);
+        lockTree();
+        // Exclusive on the row: a token or partner being given this section holds it shared
+        // (SectionSlugs#ids) and is either counted below or finds the section gone.
+        Section s = sections.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("No section has this id."));
+        for (SectionHolders h : holders) {
+            String naming = h.naming(s.id);
+            if (naming != null) {
+                throw new ConflictException("The section '" + s.slug + "' is named by " + naming
+                        + "; change their sections first (a list that lost its last section would read as all sections).");
+            }
+        }
         if (sections.hasChildren(s)) {
             throw new ConflictException("The section '" + s.slug + "' has subsections; move or delete them first.");
         }
@@ -138,6 +168,11 @@ public class SectionService {
         for (Section child : children.getOrDefault(s.id, List.of())) {
             visit(child, children, seen, out);
         }
+    }
+
+    private void lockTree() {
+        sections.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(" + TREE_LOCK + ")")
+                .getSingleResult();
     }
 
     private Section find(UUID id) {

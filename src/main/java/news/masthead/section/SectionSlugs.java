@@ -1,6 +1,7 @@
 package news.masthead.section;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,13 +30,23 @@ public class SectionSlugs {
         }
         List<UUID> ids = new ArrayList<>();
         for (String slug : slugs) {
-            Section s = sections.findBySlug(slug)
+            // Shared on the row until commit, so the section cannot be deleted before the list naming it is stored.
+            Section s = sections.find("slug", slug).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional()
                     .orElseThrow(() -> new InvalidException(field, "names no section: '" + slug + "'"));
             if (!ids.contains(s.id)) {
                 ids.add(s.id);
             }
         }
         return ids.toArray(UUID[]::new);
+    }
+
+    /**
+     * The ids a merge patch leaves: the stored ones when the patch did not change the slugs they
+     * show as. A list is never rebuilt from its slugs, so an id that no longer resolves (a revoked
+     * token's section, deleted later) can never drop out and leave an empty list, which means all.
+     */
+    public UUID[] kept(UUID[] stored, List<String> shown, List<String> next, String field) {
+        return java.util.Objects.equals(shown, next == null ? List.of() : next) ? stored : ids(next, field);
     }
 
     public List<String> slugs(UUID[] ids) {

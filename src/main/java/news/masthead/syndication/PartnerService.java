@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
@@ -62,8 +63,12 @@ public class PartnerService {
     public PartnerResponse patch(UUID id, JsonNode body) {
         MergePatch<PartnerWrite> patch = MergePatch.of(body, PartnerWrite.class);
         Partner p = find(id);
-        PartnerWrite current = new PartnerWrite(p.name, sections.slugs(p.sectionIds), p.receivesEmbargoed);
-        apply(p, strict.merge(current, patch));
+        List<String> shown = sections.slugs(p.sectionIds);
+        PartnerWrite current = new PartnerWrite(p.name, shown, p.receivesEmbargoed);
+        PartnerWrite next = strict.merge(current, patch);
+        UUID[] kept = sections.kept(p.sectionIds, shown, next.sections(), "sections");
+        apply(p, next);
+        p.sectionIds = kept;
         ledger.partnerRightsChanged(p.id);
         return view(p);
     }

@@ -4,10 +4,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 import news.masthead.article.ArticleEvent;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.NoticeRightsChanged;
+import news.masthead.section.SectionTreeChanged;
 
 /**
  * Appends to each partner's change feed whenever what the partner may receive changes: an upsert
@@ -31,18 +33,41 @@ public class SyndicationLedger {
     /** When the partner may see it: embargoed stories reach partners that take them at once. */
     static final String PARTNER_VISIBLE_FROM = "(case when p.receives_embargoed then a.published_at else a.visible_from end)";
 
-    private static final String LAST_KIND = "(select c.kind from syndication_change c where c.partner_id = p.id "
-            + "and c.article_id = a.id order by c.seq desc limit 1)";
+    /**
+     * Rows not yet effective (a scheduled story's upsert, waiting for its instant) are seen by no
+     * partner: readers take only rows whose position has passed, under the shared lock. A re-judge
+     * drops them and decides afresh, so a story cancelled before its time leaves no trace, not even
+     * a removal for something the partner never received.
+     */
+    private static final String DROP_PENDING = """
+            delete from syndication_change c
+            using partner p, article a
+            join copyright_notice n on n.id = a.copyright_notice_id
+            where c.partner_id = p.id and c.article_id = a.id and c.effective_at > %1$s and (%2$s)
+            """;
 
+    /**
+     * Per partner and article in scope: what it holds is the kind of its last (effective) row. A
+     * removal when it holds the story but may not have it now (rights lost, or no longer visible to
+     * it yet); an upsert, at the instant it may see it, when it is entitled and does not hold it
+     * (or, with force, the article itself changed).
+     */
     private static final String APPEND = """
             insert into syndication_change (partner_id, article_id, kind, reason, effective_at)
-            select p.id, a.id,
-                   case when %1$s then 'upsert' else 'removal' end,
-                   case when %1$s then null when a.status = 'trashed' then 'trashed'
-                        when a.status <> 'published' then 'unpublished' else 'rights' end,
-                   case when %1$s then greatest(%5$s, %2$s) else %5$s end
+            select p.id, a.id, k.kind, k.reason, k.at
             from partner p cross join article a join copyright_notice n on n.id = a.copyright_notice_id
-            where %3$s and (%4$s)
+            cross join lateral (select coalesce(%1$s, false) as entitled, %2$s as visible_from, %3$s as now,
+                    (select c.kind from syndication_change c where c.partner_id = p.id and c.article_id = a.id
+                     order by c.seq desc limit 1) as holds) j
+            cross join lateral (values
+                (1, 'removal', case when a.status = 'trashed' then 'trashed'
+                                    when a.status <> 'published' then 'unpublished' else 'rights' end, j.now,
+                 j.holds = 'upsert' and (not j.entitled or j.visible_from > j.now)),
+                (2, 'upsert', null, greatest(j.now, j.visible_from),
+                 j.entitled and (%5$s or j.visible_from > j.now or j.holds is distinct from 'upsert'))
+            ) as k (ord, kind, reason, at, wanted)
+            where (%4$s) and k.wanted
+            order by k.ord
             """;
 
     private final EntityManager em;
@@ -80,33 +105,50 @@ public class SyndicationLedger {
         if (!event.before().isPublished() && !event.after().isPublished()) {
             return;
         }
-        append("a.id = :id", ENTITLED + " or " + LAST_KIND + " = 'upsert'", event.articleId());
+        rejudge("a.id = :id", true, event.articleId());
     }
 
     /** Rights changed for a partner (its sections, embargo rights): only what changes for it is appended. */
     public void partnerRightsChanged(UUID partnerId) {
-        append("p.id = :id", changedOnly(), partnerId);
+        rejudge("p.id = :id", false, partnerId);
     }
 
     /** A notice's syndication or listed partners changed: every article under it is re-judged. */
     public void noticeRightsChanged(UUID noticeId) {
-        append("n.id = :id", changedOnly(), noticeId);
+        rejudge("n.id = :id", false, noticeId);
     }
 
     void onNoticeRightsChanged(@Observes NoticeRightsChanged event) {
         noticeRightsChanged(event.noticeId());
     }
 
-    private static String changedOnly() {
-        return "(" + ENTITLED + " and " + LAST_KIND + " is distinct from 'upsert') or (not " + ENTITLED + " and "
-                + LAST_KIND + " = 'upsert')";
+    /** A section moved: the articles below it, for every partner limited to sections. */
+    void onSectionMoved(@Observes SectionTreeChanged event) {
+        rejudge(MOVED_SUBTREE, false, event.sectionId());
     }
 
-    private void append(String scope, String condition, UUID id) {
+    private static final String MOVED_SUBTREE = "cardinality(p.section_ids) > 0 "
+            + "and a.section_id in (select section_subtree(array[cast(:id as uuid)]))";
+
+    /**
+     * The statements that re-judge every partner and article in {@code scope} (SQL over partner p,
+     * article a and notice n, with its own parameters), to run in this order in the writer's
+     * transaction: the lock, dropping what is still pending, appending. For writers outside JPA
+     * (the importers), which read the database's clock through {@code now} ({@link Now#sql}).
+     */
+    public static List<String> rejudgeStatements(String scope, String now) {
+        return List.of("select 1 from pg_advisory_xact_lock(" + LOCK + ")",
+                DROP_PENDING.formatted(now, scope),
+                APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, "false"));
+    }
+
+    private void rejudge(String scope, boolean force, UUID id) {
         em.flush();
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
         // Positions come from the database's clock (see Now#sql), so they follow commit order across instances.
-        em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, scope, condition, clock.sql("clock_timestamp()")))
+        String now = clock.sql("clock_timestamp()");
+        em.createNativeQuery(DROP_PENDING.formatted(now, scope)).setParameter("id", id).executeUpdate();
+        em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, force))
                 .setParameter("id", id).executeUpdate();
     }
 }

@@ -3,7 +3,6 @@ package news.masthead.syndication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public class SyndicationService {
 
     /** The partner's full-text Atom feed: the newest stories it may receive, with bodies as syndicated. */
     @Transactional
-    public byte[] atom(URI apiBase) {
+    public byte[] atom() {
         Partner partner = partners.findById(partner());
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
@@ -102,7 +101,7 @@ public class SyndicationService {
                         + " order by a.published_at desc, a.id desc limit " + FEED_SIZE, UUID.class)
                 .setParameter("partner", partner.id).setParameter("now", Timestamp.from(now)).getResultList();
         List<FeedEntry> entries = inOrder(ids).stream().map(this::entry).toList();
-        String self = apiBase.resolve("api/v1/syndication/feed.atom").toString();
+        String self = site.api("api/v1/syndication/feed.atom");
         Instant updated = entries.stream().map(FeedEntry::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
         return AtomWriter.write(new FeedHead(self, site.name() + " for " + partner.name,
                 "Full text of the stories " + partner.name + " may republish.", site.home(), self, updated, site.name(),

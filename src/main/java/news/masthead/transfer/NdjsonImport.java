@@ -14,15 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import news.masthead.article.body.Block;
+import news.masthead.article.body.Sanitizer;
+import news.masthead.article.body.SearchText;
+import news.masthead.common.time.Now;
+import news.masthead.syndication.SyndicationLedger;
 import news.masthead.transfer.NdjsonExport.Kind;
 
 /**
  * Reads what {@link NdjsonExport} writes, in batches of one transaction each. Idempotent: a record
  * whose id (or slug) is already there is skipped, never overwritten, so running the same file
  * again (after a failure, say) changes nothing that was already imported.
+ *
+ * <p>An archive is input like any other: article bodies pass through the same {@code Sanitizer},
+ * block by block, as an API write's ({@link Block#sanitized}); an author skipped because its slug
+ * is taken is the author a byline then names; and the partners' change feed re-judges each
+ * batch's new articles in the batch's own transaction, as it does for every write.
  */
 public final class NdjsonImport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Blocks read and written as the API's mapper does (absent members left out). */
+    private static final ObjectMapper BLOCKS = new ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT);
 
     /** What happened to each kind of record. */
     public record Summary(Map<Kind, Integer> inserted, Map<Kind, Integer> skipped) {
@@ -45,10 +58,14 @@ public final class NdjsonImport {
 
     private final DataSource dataSource;
     private final int batchSize;
+    private final Sanitizer sanitizer;
+    private final Now clock;
 
-    public NdjsonImport(DataSource dataSource, int batchSize) {
+    public NdjsonImport(DataSource dataSource, int batchSize, Sanitizer sanitizer, Now clock) {
         this.dataSource = dataSource;
         this.batchSize = batchSize;
+        this.sanitizer = sanitizer;
+        this.clock = clock;
     }
 
     public Summary read(BufferedReader in, Consumer<String> progress) throws IOException, SQLException {
@@ -61,7 +78,7 @@ public final class NdjsonImport {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (Statements sql = new Statements(c)) {
+            try (Statements sql = new Statements(c, sanitizer)) {
                 long lineNo = 0;
                 long inBatch = 0;
                 String line;
@@ -85,11 +102,13 @@ public final class NdjsonImport {
                     }
                     (added ? inserted : skipped).merge(kind, 1, Integer::sum);
                     if (++inBatch == batchSize) {
+                        sql.syndicate(c, clock);
                         c.commit();
                         inBatch = 0;
                         progress.accept("imported through line " + lineNo);
                     }
                 }
+                sql.syndicate(c, clock);
                 c.commit();
                 progress.accept("imported " + lineNo + " lines");
             } finally {
@@ -108,8 +127,16 @@ public final class NdjsonImport {
         private final PreparedStatement byline;
         private final PreparedStatement redirects;
         private final PreparedStatement revisions;
+        private final PreparedStatement authorBySlug;
+        private final Sanitizer sanitizer;
+        /** An archive's author id to the id of the author already here under its slug. */
+        private final Map<String, String> sameAuthor = new java.util.HashMap<>();
+        /** Articles inserted in the current batch, for the partners' change feed. */
+        private final List<java.util.UUID> newArticles = new ArrayList<>();
 
-        Statements(Connection c) throws SQLException {
+        Statements(Connection c, Sanitizer sanitizer) throws SQLException {
+            this.sanitizer = sanitizer;
+            authorBySlug = c.prepareStatement("select id::text from author where slug = ?");
             section = c.prepareStatement(insertRecord(c, "section"));
             author = c.prepareStatement(insertRecord(c, "author"));
             notice = c.prepareStatement(insertRecord(c, "copyright_notice"));
@@ -150,8 +177,8 @@ public final class NdjsonImport {
                     + " from jsonb_populate_record(null::" + table + ", ?::jsonb) on conflict do nothing";
         }
 
-        boolean insert(Kind kind, JsonNode node) throws SQLException {
-            String record = node.path("record").toString();
+        boolean insert(Kind kind, JsonNode node) throws SQLException, IOException {
+            String record = (kind == Kind.article ? sanitized(node.path("record")) : node.path("record")).toString();
             PreparedStatement target = switch (kind) {
                 case section -> section;
                 case author -> author;
@@ -160,15 +187,73 @@ public final class NdjsonImport {
             };
             target.setString(1, record);
             if (target.executeUpdate() == 0) {
+                if (kind == Kind.author) {
+                    rememberExisting(node.path("record"));
+                }
                 return false;
             }
             if (kind == Kind.article) {
                 String id = node.path("record").path("id").asText();
-                children(byline, id, node.path("authors"));
+                newArticles.add(java.util.UUID.fromString(id));
+                children(byline, id, bylineIds(node.path("authors")));
                 children(redirects, id, node.path("redirects"));
                 children(revisions, id, node.path("revisions"));
             }
             return true;
+        }
+
+        /** The body as an API write stores it: every block sanitized, and the search text of that. */
+        private JsonNode sanitized(JsonNode record) throws IOException {
+            if (!record.hasNonNull("body")) {
+                return record;
+            }
+            List<Block> blocks = BLOCKS.readValue(BLOCKS.treeAsTokens(record.get("body")),
+                    BLOCKS.getTypeFactory().constructCollectionType(List.class, Block.class));
+            List<Block> clean = blocks.stream().map(b -> b.sanitized(sanitizer)).toList();
+            if (clean.equals(blocks)) {
+                // Already what an API write stores (a Masthead archive): kept byte for byte.
+                return record;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode copy = record.deepCopy();
+            copy.set("body", BLOCKS.valueToTree(clean));
+            copy.put("body_text", SearchText.of(clean));
+            return copy;
+        }
+
+        /** A skipped author whose slug another author holds: bylines naming it name that one. */
+        private void rememberExisting(JsonNode author) throws SQLException {
+            authorBySlug.setString(1, author.path("slug").asText());
+            try (ResultSet r = authorBySlug.executeQuery()) {
+                if (r.next()) {
+                    sameAuthor.put(author.path("id").asText(), r.getString(1));
+                }
+            }
+        }
+
+        private JsonNode bylineIds(JsonNode ids) {
+            if (!ids.isArray() || sameAuthor.isEmpty()) {
+                return ids;
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode mapped = JSON.createArrayNode();
+            ids.forEach(id -> mapped.add(sameAuthor.getOrDefault(id.asText(), id.asText())));
+            return mapped;
+        }
+
+        /** Appends what partners may now receive of this batch's new articles, in its transaction. */
+        void syndicate(Connection c, Now clock) throws SQLException {
+            if (newArticles.isEmpty()) {
+                return;
+            }
+            java.sql.Array ids = c.createArrayOf("uuid", newArticles.toArray());
+            for (String statement : SyndicationLedger.rejudgeStatements("a.id = any(?)", clock.sql("clock_timestamp()"))) {
+                try (PreparedStatement s = c.prepareStatement(statement)) {
+                    if (statement.contains("?")) {
+                        s.setArray(1, ids);
+                    }
+                    s.execute();
+                }
+            }
+            newArticles.clear();
         }
 
         private static void children(PreparedStatement s, String articleId, JsonNode items) throws SQLException {
@@ -179,7 +264,7 @@ public final class NdjsonImport {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement s : List.of(section, author, notice, article, byline, redirects, revisions)) {
+            for (PreparedStatement s : List.of(section, author, notice, article, byline, redirects, revisions, authorBySlug)) {
                 s.close();
             }
         }

@@ -73,7 +73,7 @@ public class Transfer implements QuarkusApplication {
             s.executeUpdate("insert into app_state (key, value) values ('demo-content-loaded', 'import') on conflict (key) do nothing");
         }
         try (BufferedReader in = what[0].equals("--import-wxr") ? wxr(file) : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            NdjsonImport.Summary summary = new NdjsonImport(dataSource, BATCH_SIZE).read(in, log::println);
+            NdjsonImport.Summary summary = new NdjsonImport(dataSource, BATCH_SIZE, sanitizer, clock).read(in, log::println);
             log.println("Imported " + file + ":\n" + summary);
         } catch (IllegalStateException e) {
             log.println("Import not started: " + e.getMessage());

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class NdjsonRoundTripTest {
     private static final int ARTICLES = 10_000;
     private static EmbeddedPostgres pg;
+    private static final news.masthead.article.body.Sanitizer SANITIZER =
+            new news.masthead.article.body.Sanitizer(List.of("www.youtube.com"));
     private static final List<String> LOG = new ArrayList<>();
 
     @BeforeAll
@@ -59,7 +61,7 @@ class NdjsonRoundTripTest {
     }
 
     private static NdjsonImport.Summary load(DataSource db, String archive) throws Exception {
-        return new NdjsonImport(db, 500).read(new BufferedReader(new StringReader(archive)), LOG::add);
+        return new NdjsonImport(db, 500, SANITIZER, new news.masthead.common.time.Now()).read(new BufferedReader(new StringReader(archive)), LOG::add);
     }
 
     private static long count(DataSource db, String sql) throws SQLException {

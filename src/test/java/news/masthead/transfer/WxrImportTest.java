@@ -54,7 +54,7 @@ class WxrImportTest {
         try (InputStream in = WxrImportTest.class.getResourceAsStream("/wxr/newsroom.xml")) {
             lines = new WxrConverter(SANITIZER, NOTICE, Instant.parse("2026-05-01T00:00:00Z")).convert(in);
         }
-        return new NdjsonImport(db, 500).read(new BufferedReader(new StringReader(String.join("\n", lines))), line -> { });
+        return new NdjsonImport(db, 500, SANITIZER, new news.masthead.common.time.Now()).read(new BufferedReader(new StringReader(String.join("\n", lines))), line -> { });
     }
 
     private static JsonNode query(String sql) throws Exception {

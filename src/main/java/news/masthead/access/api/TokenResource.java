@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path(TokenResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.MANAGE_ACCESS)
 @Tag(name = "Admin: tokens", description = "API tokens: roles, desk limits, expiry, revocation.")
 @SecurityRequirement(name = "bearer")
 public class TokenResource {

@@ -44,7 +44,7 @@ public class AdminAuthorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "createAuthor", summary = "Create an author")
     @APIResponse(responseCode = "201", description = "Created; Location names it.",
             content = @Content(schema = @Schema(implementation = AdminAuthorResponse.class)))
@@ -75,7 +75,7 @@ public class AdminAuthorResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "patchAuthor", summary = "Edit an author (JSON Merge Patch)",
             description = "Members set to null are cleared; a null slug is derived again from the name.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AuthorPatch.class)))
@@ -87,7 +87,7 @@ public class AdminAuthorResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "deleteAuthor", summary = "Delete an author no article names")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "409", description = "An article (in any status) still has the author on its byline.")

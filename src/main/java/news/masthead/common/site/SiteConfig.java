@@ -16,6 +16,14 @@ public interface SiteConfig {
     @WithConverter(NoTrailingSlash.class)
     String baseUrl();
 
+    /**
+     * Where this API is reached from outside, without a trailing slash: feeds' self links. By
+     * default the website's address. Never the request's {@code Host}: a feed is cached and shared,
+     * and one forged header would otherwise put a stranger's address in every reader's copy.
+     */
+    @WithConverter(NoTrailingSlash.class)
+    String apiUrl();
+
     /** The publication's name: feed titles and the feeds' author. */
     String name();
 
@@ -30,6 +38,11 @@ public interface SiteConfig {
     /** Where the website shows an article. */
     default String articleUrl(String slug) {
         return baseUrl() + "/articles/" + slug;
+    }
+
+    /** An address of this API, {@code path} without a leading slash. */
+    default String api(String path) {
+        return apiUrl() + "/" + path;
     }
 
     /** "https://news.example.com/" and "https://news.example.com" are the same site. */

@@ -46,7 +46,7 @@ public class AdminCopyrightNoticeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "createCopyrightNotice", summary = "Create a copyright notice",
             description = "With isDefault true it becomes the default; the previous default stops being it.")
     @APIResponse(responseCode = "201", description = "Created; Location names it.",
@@ -79,7 +79,7 @@ public class AdminCopyrightNoticeResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "patchCopyrightNotice", summary = "Edit a copyright notice (JSON Merge Patch)",
             description = "Members set to null are cleared. isDefault true moves the default here; "
                     + "false on the default leaves no notice the default.")
@@ -93,7 +93,7 @@ public class AdminCopyrightNoticeResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "deleteCopyrightNotice", summary = "Delete a copyright notice no article carries")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "409", description = "An article (in any status) still carries the notice.")

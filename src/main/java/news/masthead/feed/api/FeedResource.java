@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import news.masthead.common.error.Problem;
 import news.masthead.common.http.Cacheable;
 import news.masthead.feed.AtomWriter;
@@ -60,9 +59,8 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No section has this slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response atom(@QueryParam("section") @Parameter(description = SECTION, example = "news") String section,
-                         @Context UriInfo uri, @Context HttpHeaders headers) {
-        return cacheable.ok(feeds.atom(section, uri.getBaseUri()), ATOM, headers);
+    public Response atom(@QueryParam("section") @Parameter(description = SECTION, example = "news") String section, @Context HttpHeaders headers) {
+        return cacheable.ok(feeds.atom(section), ATOM, headers);
     }
 
     @GET
@@ -75,9 +73,8 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No section has this slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rss(@QueryParam("section") @Parameter(description = SECTION, example = "news") String section,
-                        @Context UriInfo uri, @Context HttpHeaders headers) {
-        return cacheable.ok(feeds.rss(section, uri.getBaseUri()), RSS, headers);
+    public Response rss(@QueryParam("section") @Parameter(description = SECTION, example = "news") String section, @Context HttpHeaders headers) {
+        return cacheable.ok(feeds.rss(section), RSS, headers);
     }
 
     @GET
@@ -91,8 +88,7 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     @APIResponse(responseCode = "404", description = "No section has this slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response json(@QueryParam("section") @Parameter(description = SECTION, example = "news") String section,
-                         @Context UriInfo uri, @Context HttpHeaders headers) {
-        return cacheable.ok(feeds.json(section, uri.getBaseUri()), JSON_FEED, headers);
+    public Response json(@QueryParam("section") @Parameter(description = SECTION, example = "news") String section, @Context HttpHeaders headers) {
+        return cacheable.ok(feeds.json(section), JSON_FEED, headers);
     }
 }

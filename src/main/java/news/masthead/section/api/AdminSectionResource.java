@@ -46,7 +46,7 @@ public class AdminSectionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "createSection", summary = "Create a section")
     @APIResponse(responseCode = "201", description = "Created; Location names it.",
             content = @Content(schema = @Schema(implementation = AdminSectionResponse.class)))
@@ -78,7 +78,7 @@ public class AdminSectionResource {
     @PATCH
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "patchSection", summary = "Edit a section (JSON Merge Patch)",
             description = "Members set to null are cleared: parent null makes it top-level; a null slug is derived again from the name.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SectionPatch.class)))
@@ -91,10 +91,10 @@ public class AdminSectionResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @RolesAllowed(Roles.MANAGE_SHARED)
     @Operation(operationId = "deleteSection", summary = "Delete a section without subsections or articles")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "409", description = "The section has subsections, or articles (in any status) are filed in it.")
+    @APIResponse(responseCode = "409", description = "The section has subsections, articles (in any status) are filed in it, or a token that is not revoked or a partner names it.")
     public void delete(@PathParam("id") UUID id) {
         service.delete(id);
     }

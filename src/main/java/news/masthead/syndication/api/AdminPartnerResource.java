@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path(AdminPartnerResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.MANAGE_ACCESS)
 @Tag(name = "Admin: partners", description = "Syndication partners and the sections they may receive.")
 @SecurityRequirement(name = "bearer")
 public class AdminPartnerResource {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import news.masthead.access.Roles;
 import news.masthead.common.http.Cacheable;
@@ -75,8 +74,8 @@ public class SyndicationResource {
     @APIResponse(responseCode = "200", description = "The feed.",
             content = @Content(mediaType = AtomWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = FEED_MAX_BYTES)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response atom(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return cacheable.okPrivate(service.atom(uri.getBaseUri()), ATOM, headers);
+    public Response atom(@Context HttpHeaders headers) {
+        return cacheable.okPrivate(service.atom(), ATOM, headers);
     }
 
     @GET

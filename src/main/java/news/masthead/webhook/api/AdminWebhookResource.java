@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path(AdminWebhookResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.MANAGE_ACCESS)
 @Tag(name = "Admin: webhooks", description = "Signed POSTs to your URLs when articles are published, updated, "
         + "unpublished or trashed. Each delivery carries X-Masthead-Event, X-Masthead-Delivery (the same on every "
         + "retry of one event), X-Masthead-Timestamp (unix seconds) and X-Masthead-Signature: sha256=<hex "
