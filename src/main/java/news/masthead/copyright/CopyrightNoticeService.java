@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.ArticleRepository;
 import news.masthead.common.cache.ContentChanged;
+import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
@@ -57,7 +58,7 @@ public class CopyrightNoticeService {
         n.modifiedAt = now;
         apply(n, write, now);
         notices.persist(n);
-        changed.publish("notice " + n.id);
+        changed.publish(keys(n, false));
         return view(n);
     }
 
@@ -84,6 +85,7 @@ public class CopyrightNoticeService {
         CopyrightNoticeWrite current = write(n);
         CopyrightNoticeWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), CopyrightNoticeWrite.class);
         if (!next.equals(current)) {
+            boolean wasDefault = n.isDefault;
             Instant now = clock.instant();
             apply(n, next, now);
             n.modifiedAt = now;
@@ -92,7 +94,7 @@ public class CopyrightNoticeService {
                 notices.flush();
                 ledger.noticeRightsChanged(n.id);
             }
-            changed.publish("notice " + n.id);
+            changed.publish(keys(n, wasDefault));
         }
         return view(n);
     }
@@ -106,7 +108,17 @@ public class CopyrightNoticeService {
                     + " article(s), in some status; give them another notice first.");
         }
         notices.delete(n);
-        changed.publish("notice " + n.id);
+        changed.publish(keys(n, n.isDefault));
+    }
+
+    /**
+     * What a notice write changes in public: every answer that shows the notice ({@code notice-<id>}),
+     * and when the default notice is involved (it was or is the default), the feeds, whose rights line
+     * is the default notice's ({@code feeds}).
+     */
+    private static List<String> keys(CopyrightNotice n, boolean wasDefault) {
+        return wasDefault || n.isDefault ? List.of(SurrogateKeys.notice(n.id), SurrogateKeys.FEEDS)
+                : List.of(SurrogateKeys.notice(n.id));
     }
 
     private CopyrightNotice find(UUID id) {

@@ -8,12 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import news.masthead.article.ArticleReader;
 import news.masthead.article.api.ArticleFilters;
 import news.masthead.article.api.ArticleSearch;
 import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.common.cache.SurrogateKeys;
+import news.masthead.common.cache.Tagged;
+import news.masthead.common.paging.Page;
 import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
 import news.masthead.section.SectionService;
@@ -54,24 +60,29 @@ public class FeedService {
 
     /** Atom 1.0; {@code section} (a slug, null for all) includes its subsections. */
     @Transactional
-    public byte[] atom(String section, URI apiBase) {
+    public Tagged<byte[]> atom(String section, URI apiBase) {
         Feed f = feed(section, apiBase, "atom");
-        return AtomWriter.write(f.head(), f.entries());
+        return Tagged.of(AtomWriter.write(f.head(), f.entries()), f.keys());
     }
 
     @Transactional
-    public byte[] rss(String section, URI apiBase) {
+    public Tagged<byte[]> rss(String section, URI apiBase) {
         Feed f = feed(section, apiBase, "rss");
-        return RssWriter.write(f.head(), f.entries());
+        return Tagged.of(RssWriter.write(f.head(), f.entries()), f.keys());
     }
 
     @Transactional
-    public byte[] json(String section, URI apiBase) {
+    public Tagged<byte[]> json(String section, URI apiBase) {
         Feed f = feed(section, apiBase, "json");
-        return JsonFeedWriter.write(f.head(), f.entries(), apiBase.resolve("q/openapi").toString());
+        return Tagged.of(JsonFeedWriter.write(f.head(), f.entries(), apiBase.resolve("q/openapi").toString()), f.keys());
     }
 
-    private record Feed(FeedHead head, List<FeedEntry> entries) {
+    /**
+     * A feed and the surrogate keys of what it shows: the list's (articles, and each entry's
+     * article, section, authors and notice), the section's, the default notice (its rights line), and
+     * {@code feeds}, purged when the default notice moves to another.
+     */
+    private record Feed(FeedHead head, List<FeedEntry> entries, Set<String> keys) {
     }
 
     /**
@@ -81,12 +92,19 @@ public class FeedService {
      * nothing that {@code GET /api/v1/sections} does not.
      */
     private Feed feed(String sectionSlug, URI apiBase, String format) {
-        SectionResponse section = sectionSlug == null ? null : sections.getPublic(sectionSlug).body();
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(SurrogateKeys.FEEDS);
+        Tagged<SectionResponse> tagged = sectionSlug == null ? null : sections.getPublic(sectionSlug);
+        SectionResponse section = tagged == null ? null : tagged.body();
+        if (tagged != null) {
+            keys.addAll(tagged.keys());
+        }
         ArticleFilters filters = new ArticleFilters();
         filters.section = sectionSlug;
         filters.limit = Integer.toString(SIZE);
-        List<FeedEntry> entries = articles.listPublic(filters, new ArticleSearch()).body().data().stream()
-                .map(this::entry).toList();
+        Tagged<Page<ArticleSummaryResponse>> list = articles.listPublic(filters, new ArticleSearch());
+        keys.addAll(list.keys());
+        List<FeedEntry> entries = list.body().data().stream().map(this::entry).toList();
 
         String self = apiBase.resolve("api/v1/feeds/" + format).toString()
                 + (sectionSlug == null ? "" : "?section=" + URLEncoder.encode(sectionSlug, StandardCharsets.UTF_8));
@@ -95,9 +113,11 @@ public class FeedService {
         String title = section == null ? siteName : siteName + ": " + section.name();
         String description = section != null && section.description() != null ? section.description()
                 : "The newest headlines from " + (section == null ? siteName : title) + ".";
-        String rights = notices.findDefault().map(CopyrightNotice::notice).orElse(null);
+        Optional<CopyrightNotice> defaultNotice = notices.findDefault();
+        defaultNotice.ifPresent(n -> keys.add(SurrogateKeys.notice(n.id)));
+        String rights = defaultNotice.map(CopyrightNotice::notice).orElse(null);
         FeedHead head = new FeedHead(self, title, description, siteBase + "/", self, updated, siteName, rights, language);
-        return new Feed(head, entries);
+        return new Feed(head, entries, keys);
     }
 
     /** The id is the ninjs {@code uri} of the syndication API, so a partner can match the two. */

@@ -32,11 +32,21 @@ public class SyndicationLedger {
     private static final String LAST_KIND = "(select c.kind from syndication_change c where c.partner_id = p.id "
             + "and c.article_id = a.id order by c.seq desc limit 1)";
 
+    /**
+     * The partner p received article a by the instant {@code at} (SQL): an upsert of it took effect
+     * for the partner by then. A kill is told to every partner that did, even one whose copy was
+     * already removed for another reason (unpublished, rights): a kill means no copy may remain.
+     */
+    static String received(String at) {
+        return "exists (select 1 from syndication_change c where c.partner_id = p.id and c.article_id = a.id "
+                + "and c.kind = 'upsert' and c.effective_at <= " + at + ")";
+    }
+
     private static final String APPEND = """
             insert into syndication_change (partner_id, article_id, kind, reason, effective_at)
             select p.id, a.id,
                    case when %1$s then 'upsert' else 'removal' end,
-                   case when %1$s then null when a.status = 'trashed' then 'trashed'
+                   case when %1$s then null when a.status = 'trashed' then 'trashed' when a.status = 'killed' then 'killed'
                         when a.status <> 'published' then 'unpublished' else 'rights' end,
                    case when %1$s then greatest(clock_timestamp(), %2$s) else clock_timestamp() end
             from partner p cross join article a join copyright_notice n on n.id = a.copyright_notice_id
@@ -73,6 +83,12 @@ public class SyndicationLedger {
      * Drafts are most writes in a newsroom, and they no longer queue behind each other here.
      */
     void onArticleChange(@Observes @Priority(ArticleEvent.Order.LAST) ArticleEvent event) {
+        if (event.kind() == ArticleEvent.Kind.KILLED) {
+            // Also after an earlier removal: partners may keep unpublished stories in archives, and
+            // a kill notice (reason "killed") tells them to delete those too.
+            append("a.id = :id", LAST_KIND + " = 'upsert' or " + received("clock_timestamp()"), event.articleId());
+            return;
+        }
         if (!event.before().isPublished() && !event.after().isPublished()) {
             return;
         }
