@@ -68,6 +68,19 @@ class ArchitectureTest {
             .because("a feature that needs another's data asks through a port the other owns, never both ways");
 
     @ArchTest
+    static final ArchRule cdnDependsOnNoFeatureThatWrites = noClasses()
+            .that().resideInAPackage("news.masthead.cdn..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("news.masthead.cdn..", "news.masthead.common..",
+                    "news.masthead.access..", "java..", "jakarta..", "io..", "org..", "com..")
+            .because("writes reach the purge outbox through PublicChange, so no feature's change can need cdn back");
+
+    @ArchTest
+    static final ArchRule onlyCdnTouchesThePurgeOutbox = noClasses()
+            .that().resideOutsideOfPackage("news.masthead.cdn..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("news.masthead.cdn.CdnPurge")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("news.masthead.cdn.PurgeQueue");
+
+    @ArchTest
     static final ArchRule transactionsLiveOnServices = noClasses()
             .that().areAnnotatedWith(Path.class)
             .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.transaction.Transactional");

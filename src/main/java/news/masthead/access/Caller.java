@@ -34,6 +34,10 @@ public class Caller {
         return identity.hasRole(Roles.WRITER) && !identity.hasRole(Roles.EDITOR) && !identity.hasRole(Roles.ADMIN);
     }
 
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
     public Optional<UUID> partnerId() {
         return token().map(TokenIdentity::partnerId);
     }

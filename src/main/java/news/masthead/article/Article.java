@@ -96,6 +96,10 @@ public class Article {
     public Instant modifiedAt;
     public String modifiedBy;
     public Instant trashedAt;
+    /** Set while the article is killed (a legal takedown): when, by which token, and why. */
+    public Instant killedAt;
+    public String killedBy;
+    public String killReason;
     /** The token that created it; a writer may edit only what its token created. */
     public UUID ownerTokenId;
 }

@@ -19,6 +19,7 @@ import news.masthead.article.body.Sanitizer;
 import news.masthead.article.body.SearchText;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
+import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.json.Slugs;
 import news.masthead.copyright.CopyrightNotice;
@@ -84,6 +85,21 @@ class ArticleEditor {
         access.requireWritable(a, now);
         IfMatch.check(ifMatch, a.revision);
         return new Edit(a, now, ArticleEvent.Standing.of(a, now), false);
+    }
+
+    /**
+     * A trashed or killed article is frozen: no edit, publish or trashing until it is restored
+     * (a killed one only by an admin). Answers its status otherwise.
+     */
+    static ArticleStatus requireEditable(Article a, Instant now) {
+        ArticleStatus status = ArticleStatus.of(a, now);
+        if (status == ArticleStatus.TRASHED) {
+            throw new ConflictException("The article is in the trash; restore it first.");
+        }
+        if (status == ArticleStatus.KILLED) {
+            throw new ConflictException("The article was killed; only an admin may restore it, as a draft.");
+        }
+        return status;
     }
 
     /** Applies a full write body and names the fields whose value changed. */

@@ -45,7 +45,7 @@ public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, 
     }
 
     public enum Kind {
-        CREATED, UPDATED, PUBLISHED, SCHEDULED, UNPUBLISHED, TRASHED, RESTORED
+        CREATED, UPDATED, PUBLISHED, SCHEDULED, UNPUBLISHED, TRASHED, RESTORED, KILLED
     }
 
     /**
@@ -77,6 +77,11 @@ public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, 
          */
         public boolean isPublished() {
             return isPublic() || isScheduled();
+        }
+
+        /** Killed: the public gets a 410 for its slugs, partners a kill notice, until an admin restores it. */
+        public boolean isKilled() {
+            return status == ArticleStatus.KILLED;
         }
     }
 

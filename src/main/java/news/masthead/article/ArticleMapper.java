@@ -17,6 +17,7 @@ import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.ArticleWrite;
 import news.masthead.article.api.AuthorRef;
 import news.masthead.article.api.CopyrightView;
+import news.masthead.article.api.KillView;
 import news.masthead.article.api.PublicUpdate;
 import news.masthead.article.api.SectionRef;
 import news.masthead.article.body.Block;
@@ -97,7 +98,8 @@ public class ArticleMapper {
                 s.publishedAt(), s.updatedAt(),
                 publicUpdates(s.updates()),
                 status.wire(), s.revision(), s.createdAt(), s.createdBy(), s.modifiedAt(), s.modifiedBy(),
-                status == ArticleStatus.SCHEDULED ? s.visibleFrom() : null, s.embargoedUntil());
+                status == ArticleStatus.SCHEDULED ? s.visibleFrom() : null, s.embargoedUntil(),
+                s.kill() == null ? null : new KillView(s.kill().at(), s.kill().by(), s.kill().reason()));
     }
 
     /** The article as it now is, as a revision keeps it. */
@@ -109,7 +111,8 @@ public class ArticleMapper {
                 new ArticleSnapshot.Notice(n.id, n.holder, n.year, n.notice(), n.usageTerms),
                 a.status, a.publishedAt, a.updatedAt, a.embargoedUntil, a.visibleFrom, a.trashedAt,
                 storedUpdates(a),
-                a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy);
+                a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy,
+                a.killedAt == null ? null : new ArticleSnapshot.Kill(a.killedAt, a.killedBy, a.killReason));
     }
 
     /** The article's current values as a write body: the base a merge patch applies to. */

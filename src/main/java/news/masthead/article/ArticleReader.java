@@ -58,8 +58,10 @@ public class ArticleReader {
     }
 
     /**
-     * The article, or (for an old slug) where it moved to. Public reads run without a JTA
-     * transaction: they only read, and the begin/commit round trip was a tenth of their cost.
+     * The article, (for an old slug) where it moved to, or (for any slug of a killed article) that
+     * it is gone. Public reads run without a JTA transaction: they only read, and the begin/commit
+     * round trip was a tenth of their cost. The 410 is tagged with the article's key, like its
+     * other answers, so a restore purges it from every cache.
      */
     public Tagged<ArticleResponse> findPublic(String slug) {
         Instant now = clock.instant();
@@ -67,6 +69,8 @@ public class ArticleReader {
                 .map(shown -> Tagged.of(mapper.article(shown), mapper.keys(shown.listed())))
                 .or(() -> articles.findVisibleByOldSlug(slug, now).map(a -> Tagged.<ArticleResponse>moved(
                         URI.create("/api/v1/articles/" + a.slug), List.of(SurrogateKeys.article(a.id)))))
+                .or(() -> articles.findGoneBySlug(slug).map(id -> Tagged.<ArticleResponse>gone(
+                        "This article was withdrawn and will not return.", List.of(SurrogateKeys.article(id)))))
                 .orElseThrow(() -> new NotFoundException("No published article has this slug."));
     }
 
@@ -210,7 +214,7 @@ public class ArticleReader {
                 return s;
             }
         }
-        throw new InvalidException("status", "must be one of draft, scheduled, published, unpublished, trashed");
+        throw new InvalidException("status", "must be one of draft, scheduled, published, unpublished, trashed, killed");
     }
 
     private static Instant instantParam(String name, String value) {

@@ -29,6 +29,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     static final String VISIBLE = "a.status = 'published' and a.visibleFrom <= :now";
 
     /**
+     * Killed after the public could see it: its slugs answer 410 rather than the 404 of anything
+     * never published (a draft killed before it ever went out says nothing about itself). Not a
+     * second visibility predicate: a killed article is simply not {@link #VISIBLE}; this only
+     * decides which error says so.
+     */
+    static final String GONE = "a.status = 'killed' and a.visibleFrom <= a.killedAt";
+
+    /**
      * The public list's table aliases: those Hibernate gave this statement when it was HQL, so that
      * its text in pg_prepared_statements and pg_stat_statements stays what it was (PlanCacheTest
      * finds it there by that text).
@@ -71,6 +79,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                         + "where r.slug = :slug and " + VISIBLE, Article.class)
                 .setParameter("slug", oldSlug).setParameter("now", now)
                 .getResultStream().findFirst();
+    }
+
+    /** The killed article that has, or once had, {@code slug}, if the public saw it before the kill ({@link #GONE}). */
+    public Optional<UUID> findGoneBySlug(String slug) {
+        return getEntityManager().createQuery("select a.id from Article a where (a.slug = :slug or a.id in "
+                        + "(select r.article.id from ArticleSlugRedirect r where r.slug = :slug)) and " + GONE,
+                        UUID.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
     }
 
     /**

@@ -8,16 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import news.masthead.access.Caller;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleWrite;
+import news.masthead.article.api.KillRequest;
 import news.masthead.article.api.PublishRequest;
 import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.ForbiddenException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
 import news.masthead.common.time.Now;
 
-/** The editorial use cases of one article: write, publish, schedule, unpublish, trash, restore. */
+/** The editorial use cases of one article: write, publish, schedule, unpublish, trash, kill, restore. */
 @ApplicationScoped
 public class ArticleService {
     private static final Set<String> UPDATE_KINDS = Set.of("update", "correction");
@@ -26,12 +29,14 @@ public class ArticleService {
     private final ArticleMapper mapper;
     private final StrictJson strict;
     private final Now clock;
+    private final Caller caller;
 
-    ArticleService(ArticleEditor editor, ArticleMapper mapper, StrictJson strict, Now clock) {
+    ArticleService(ArticleEditor editor, ArticleMapper mapper, StrictJson strict, Now clock, Caller caller) {
         this.editor = editor;
         this.mapper = mapper;
         this.strict = strict;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @Transactional
@@ -49,7 +54,7 @@ public class ArticleService {
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
         Article a = edit.article();
-        requireNotTrashed(a, now);
+        ArticleEditor.requireEditable(a, now);
         ArticleSnapshot.Update update = publicUpdate(a, now, patch.writeOnly("updateNote"), patch.writeOnly("updateKind"));
         ArticleWrite next = strict.merge(mapper.write(a), patch);
         List<String> changed = new ArrayList<>(editor.apply(a, next));
@@ -72,7 +77,7 @@ public class ArticleService {
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
         Article a = edit.article();
-        ArticleStatus status = requireNotTrashed(a, now);
+        ArticleStatus status = ArticleEditor.requireEditable(a, now);
         Instant at = request == null ? null : request.at();
         Instant embargo = request == null ? null : request.embargoedUntil();
         if (embargo != null && !embargo.isAfter(now)) {
@@ -135,31 +140,56 @@ public class ArticleService {
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
         Article a = edit.article();
-        requireNotTrashed(a, now);
+        ArticleEditor.requireEditable(a, now);
         a.status = ArticleStatus.TRASHED.wire();
         a.trashedAt = now;
         editor.record(edit, List.of("status"), ArticleEvent.Kind.TRASHED);
     }
 
+    /**
+     * A legal takedown: the article leaves every public and partner channel at once (its slugs
+     * answer 410, partners get a kill notice) and stays out until an admin restores it, as a
+     * draft. Any status may be killed, so a story in the trash or unpublished can be made sure of
+     * too; its revisions are kept (a killed article is never purged with the trash).
+     */
+    @Transactional
+    public AdminArticleResponse kill(UUID id, String ifMatch, KillRequest request) {
+        Instant now = clock.instant();
+        ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
+        Article a = edit.article();
+        if (ArticleStatus.of(a, now) == ArticleStatus.KILLED) {
+            throw new ConflictException("The article is already killed.");
+        }
+        a.status = ArticleStatus.KILLED.wire();
+        a.trashedAt = null;
+        a.killedAt = now;
+        a.killedBy = caller.name();
+        a.killReason = request.reason().strip();
+        return editor.record(edit, List.of("status", "killed"), ArticleEvent.Kind.KILLED);
+    }
+
+    /** From the trash (editors and admins) or from a kill (admins only) back to a draft. */
     @Transactional
     public AdminArticleResponse restore(UUID id, String ifMatch) {
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
         Article a = edit.article();
-        if (ArticleStatus.of(a, now) != ArticleStatus.TRASHED) {
-            throw new ConflictException("Only an article in the trash can be restored.");
+        ArticleStatus status = ArticleStatus.of(a, now);
+        List<String> changed = new ArrayList<>(List.of("status"));
+        if (status == ArticleStatus.KILLED) {
+            if (!caller.isAdmin()) {
+                throw new ForbiddenException("Only an admin may restore a killed article.");
+            }
+            a.killedAt = null;
+            a.killedBy = null;
+            a.killReason = null;
+            changed.add("killed");
+        } else if (status != ArticleStatus.TRASHED) {
+            throw new ConflictException("Only an article in the trash or killed can be restored.");
         }
         a.status = ArticleStatus.DRAFT.wire();
         a.trashedAt = null;
-        return editor.record(edit, List.of("status"), ArticleEvent.Kind.RESTORED);
-    }
-
-    private static ArticleStatus requireNotTrashed(Article a, Instant now) {
-        ArticleStatus status = ArticleStatus.of(a, now);
-        if (status == ArticleStatus.TRASHED) {
-            throw new ConflictException("The article is in the trash; restore it first.");
-        }
-        return status;
+        return editor.record(edit, changed, ArticleEvent.Kind.RESTORED);
     }
 
     private static ArticleSnapshot.Update publicUpdate(Article a, Instant now, JsonNode note, JsonNode kind) {

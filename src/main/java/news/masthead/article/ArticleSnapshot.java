@@ -18,19 +18,22 @@ import news.masthead.article.body.Block;
  *
  * @param schema the shape's version, {@link #SCHEMA} for every snapshot written now
  * @param status the stored status ({@code draft}, {@code published}, {@code unpublished},
- *               {@code trashed}); scheduled is derived from it and {@code visibleFrom}
+ *               {@code trashed}, {@code killed}); scheduled is derived from it and {@code visibleFrom}
+ * @param kill   who killed it, when and why, while it is killed; null otherwise (and in every
+ *               snapshot before schema 3)
  */
 public record ArticleSnapshot(int schema, UUID id, String slug, String headline, String summary, List<Block> body,
                               Section section, List<Author> authors, List<String> tags, Notice copyright,
                               String status, Instant publishedAt, Instant updatedAt, Instant embargoedUntil,
                               Instant visibleFrom, Instant trashedAt, List<Update> updates, int revision,
-                              Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy) {
+                              Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy, Kill kill) {
 
     /**
      * 1: the admin API response, stored before snapshots had a type of their own (no
-     * {@code schema} field; read by {@link ArticleSnapshots}). 2: this record.
+     * {@code schema} field; read by {@link ArticleSnapshots}). 2: this record without {@code kill}.
+     * 3: this record. A schema-2 snapshot reads as one of schema 3 whose article was not killed.
      */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     public ArticleSnapshot {
         body = body == null ? List.of() : List.copyOf(body);
@@ -54,6 +57,10 @@ public record ArticleSnapshot(int schema, UUID id, String slug, String headline,
 
     /** The copyright notice, with its line as it then read. */
     public record Notice(UUID id, String holder, int year, String notice, String usageTerms) {
+    }
+
+    /** A kill (a legal takedown): when, the name of the token that did it, and the reason it gave. */
+    public record Kill(Instant at, String by, String reason) {
     }
 
     /** A public update or correction note. */

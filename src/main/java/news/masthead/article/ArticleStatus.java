@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The statuses of the contract. {@code SCHEDULED} is never stored; see {@link #of(String, Instant, Instant)}. */
 public enum ArticleStatus {
-    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED, TRASHED;
+    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED, TRASHED, KILLED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

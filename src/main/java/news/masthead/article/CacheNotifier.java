@@ -2,12 +2,18 @@ package news.masthead.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import news.masthead.common.cache.ContentChanged;
+import news.masthead.common.cache.SurrogateKeys;
 
 /**
- * Tells the content caches about a write the public could see: one to an article that was public
- * or scheduled before it or is after it. Edits of drafts, and of articles taken down, change no
- * public answer.
+ * Tells everything that keeps public answers (the content caches of every instance, the CDN) about
+ * a write the public could see: one to an article that answers publicly before or after it (public,
+ * or killed: its slugs answer 410). Such a write changes the article's own answers
+ * ({@code article-<id>}: its page, its old slugs' redirects or 410, every list that shows it) and
+ * possibly lists that do not show it yet ({@code articles}). A schedule or an embargo turns public
+ * at its instant with no write, so the change is announced for that instant too. Edits of drafts,
+ * and of articles taken down, change no public answer.
  */
 @ApplicationScoped
 class CacheNotifier {
@@ -18,10 +24,16 @@ class CacheNotifier {
     }
 
     void notify(@Observes ArticleEvent event) {
-        if (event.before().isPublished() || event.after().isPublished()) {
-            // A schedule becomes public with no write: the caches must end their generation then.
-            contentChanged.publish("article " + event.articleId(),
-                    event.after().isScheduled() ? event.after().visibleFrom() : null);
+        List<String> keys = List.of(SurrogateKeys.article(event.articleId()), SurrogateKeys.ARTICLES);
+        if (answersPublicly(event.before()) || answersPublicly(event.after())) {
+            contentChanged.publish(keys);
         }
+        if (event.after().isScheduled()) {
+            contentChanged.publish(keys, event.after().visibleFrom());
+        }
+    }
+
+    private static boolean answersPublicly(ArticleEvent.Standing s) {
+        return s.isPublic() || s.isKilled();
     }
 }

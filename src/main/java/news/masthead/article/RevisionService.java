@@ -9,7 +9,6 @@ import java.util.UUID;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.RevisionResponse;
 import news.masthead.article.api.RevisionSummary;
-import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
@@ -63,9 +62,7 @@ public class RevisionService {
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForWrite(articleId, ifMatch, now);
         Article a = edit.article();
-        if (ArticleStatus.of(a, now) == ArticleStatus.TRASHED) {
-            throw new ConflictException("The article is in the trash; restore it first.");
-        }
+        ArticleEditor.requireEditable(a, now);
         ArticleSnapshot snapshot = snapshots.read(find(articleId, revision).snapshot);
         List<String> changed = editor.apply(a, mapper.write(snapshot));
         if (changed.isEmpty()) {

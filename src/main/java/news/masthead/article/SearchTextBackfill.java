@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import news.masthead.article.body.SearchText;
 import news.masthead.common.cache.ContentChanged;
+import news.masthead.common.cache.SurrogateKeys;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +50,7 @@ public class SearchTextBackfill {
         }
         if (!rows.isEmpty()) {
             // Search answers cached meanwhile missed these bodies.
-            changed.publish("search-text");
+            changed.publish(List.of(SurrogateKeys.ARTICLES));
         }
         return rows.size();
     }

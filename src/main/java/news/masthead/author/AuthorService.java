@@ -50,7 +50,7 @@ public class AuthorService {
         apply(a, write);
         a.modifiedAt = now;
         authors.persist(a);
-        changed.publish("author " + a.id);
+        changed.publish(keys(a, false));
         return admin(a);
     }
 
@@ -72,9 +72,10 @@ public class AuthorService {
         AuthorWrite current = write(a);
         AuthorWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
+            String slug = a.slug;
             apply(a, next);
             a.modifiedAt = clock.instant();
-            changed.publish("author " + a.id);
+            changed.publish(keys(a, !a.slug.equals(slug)));
         }
         return admin(a);
     }
@@ -88,7 +89,17 @@ public class AuthorService {
                     + " article(s), in some status; take it off them first.");
         }
         authors.delete(a);
-        changed.publish("author " + a.id);
+        changed.publish(keys(a, true));
+    }
+
+    /**
+     * What an author write changes in public: the author's own answers and every answer that shows
+     * it ({@code author-<id>}), the author list, and, when the slug changes or the author goes,
+     * article lists filtered by the old slug ({@code articles}).
+     */
+    private static List<String> keys(Author a, boolean filteredLists) {
+        return filteredLists ? List.of(SurrogateKeys.author(a.id), SurrogateKeys.AUTHORS, SurrogateKeys.ARTICLES)
+                : List.of(SurrogateKeys.author(a.id), SurrogateKeys.AUTHORS);
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import news.masthead.common.cache.ContentChanged;
+import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.ForeignKeys;
 import news.masthead.common.error.NotFoundException;
@@ -55,7 +56,7 @@ public class CopyrightNoticeService {
             notices.persist(n);
             notices.flush();
         });
-        changed.publish("notice " + n.id);
+        changed.publish(keys(n, false));
         return view(n);
     }
 
@@ -82,6 +83,7 @@ public class CopyrightNoticeService {
         CopyrightNoticeWrite current = write(n);
         CopyrightNoticeWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
+            boolean wasDefault = n.isDefault;
             Instant now = clock.instant();
             partnersChecked(() -> {
                 apply(n, next, now);
@@ -92,7 +94,7 @@ public class CopyrightNoticeService {
                     || !Set.copyOf(next.partnersOrNone()).equals(Set.copyOf(current.partnersOrNone()))) {
                 rightsChanged.fire(new NoticeRightsChanged(n.id));
             }
-            changed.publish("notice " + n.id);
+            changed.publish(keys(n, wasDefault));
         }
         return view(n);
     }
@@ -106,7 +108,17 @@ public class CopyrightNoticeService {
                     + " article(s), in some status; give them another notice first.");
         }
         notices.delete(n);
-        changed.publish("notice " + n.id);
+        changed.publish(keys(n, n.isDefault));
+    }
+
+    /**
+     * What a notice write changes in public: every answer that shows the notice ({@code notice-<id>}),
+     * and when the default notice is involved (it was or is the default), the feeds, whose rights line
+     * is the default notice's ({@code feeds}).
+     */
+    private static List<String> keys(CopyrightNotice n, boolean wasDefault) {
+        return wasDefault || n.isDefault ? List.of(SurrogateKeys.notice(n.id), SurrogateKeys.FEEDS)
+                : List.of(SurrogateKeys.notice(n.id));
     }
 
     /**

@@ -7,12 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import news.masthead.article.ArticleReader;
 import news.masthead.article.api.ArticleFilters;
 import news.masthead.article.api.ArticleSearch;
 import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.common.cache.SurrogateKeys;
+import news.masthead.common.cache.Tagged;
+import news.masthead.common.paging.Page;
 import news.masthead.common.site.SiteConfig;
 import news.masthead.common.site.Urns;
 import news.masthead.copyright.CopyrightNotice;
@@ -46,24 +52,29 @@ public class FeedService {
 
     /** Atom 1.0; {@code section} (a slug, null for all) includes its subsections. */
     @Transactional
-    public byte[] atom(String section) {
+    public Tagged<byte[]> atom(String section) {
         Feed f = feed(section, "atom");
-        return AtomWriter.write(f.head(), f.entries());
+        return Tagged.of(AtomWriter.write(f.head(), f.entries()), f.keys());
     }
 
     @Transactional
-    public byte[] rss(String section) {
+    public Tagged<byte[]> rss(String section) {
         Feed f = feed(section, "rss");
-        return RssWriter.write(f.head(), f.entries());
+        return Tagged.of(RssWriter.write(f.head(), f.entries()), f.keys());
     }
 
     @Transactional
-    public byte[] json(String section) {
+    public Tagged<byte[]> json(String section) {
         Feed f = feed(section, "json");
-        return JsonFeedWriter.write(f.head(), f.entries(), site.api("q/openapi"));
+        return Tagged.of(JsonFeedWriter.write(f.head(), f.entries(), site.api("q/openapi")), f.keys());
     }
 
-    private record Feed(FeedHead head, List<FeedEntry> entries) {
+    /**
+     * A feed and the surrogate keys of what it shows: the list's (articles, and each entry's
+     * article, section, authors and notice), the section's, the default notice (its rights line), and
+     * {@code feeds}, purged when the default notice moves to another.
+     */
+    private record Feed(FeedHead head, List<FeedEntry> entries, Set<String> keys) {
     }
 
     /**
@@ -73,12 +84,19 @@ public class FeedService {
      * nothing that {@code GET /api/v1/sections} does not.
      */
     private Feed feed(String sectionSlug, String format) {
-        SectionResponse section = sectionSlug == null ? null : sections.getPublic(sectionSlug).body();
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(SurrogateKeys.FEEDS);
+        Tagged<SectionResponse> tagged = sectionSlug == null ? null : sections.getPublic(sectionSlug);
+        SectionResponse section = tagged == null ? null : tagged.body();
+        if (tagged != null) {
+            keys.addAll(tagged.keys());
+        }
         ArticleFilters filters = new ArticleFilters();
         filters.section = sectionSlug;
         filters.limit = Integer.toString(SIZE);
-        List<FeedEntry> entries = articles.listPublic(filters, new ArticleSearch()).body().data().stream()
-                .map(this::entry).toList();
+        Tagged<Page<ArticleSummaryResponse>> list = articles.listPublic(filters, new ArticleSearch());
+        keys.addAll(list.keys());
+        List<FeedEntry> entries = list.body().data().stream().map(this::entry).toList();
 
         String self = site.api("api/v1/feeds/" + format)
                 + (sectionSlug == null ? "" : "?section=" + URLEncoder.encode(sectionSlug, StandardCharsets.UTF_8));
@@ -87,10 +105,12 @@ public class FeedService {
         String title = section == null ? site.name() : site.name() + ": " + section.name();
         String description = section != null && section.description() != null ? section.description()
                 : "The newest headlines from " + (section == null ? site.name() : title) + ".";
-        String rights = notices.findDefault().map(CopyrightNotice::notice).orElse(null);
+        Optional<CopyrightNotice> defaultNotice = notices.findDefault();
+        defaultNotice.ifPresent(n -> keys.add(SurrogateKeys.notice(n.id)));
+        String rights = defaultNotice.map(CopyrightNotice::notice).orElse(null);
         FeedHead head = new FeedHead(self, title, description, site.home(), self, updated, site.name(), rights,
                 site.language());
-        return new Feed(head, entries);
+        return new Feed(head, entries, keys);
     }
 
     /** The id is the ninjs {@code uri} of the syndication API, so a partner can match the two. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import news.masthead.common.cache.ContentChanged;
@@ -68,7 +69,7 @@ public class SectionService {
         apply(s, write);
         s.modifiedAt = now;
         sections.persist(s);
-        changed.publish("section " + s.id);
+        changed.publish(keys(s, false));
         return admin(s);
     }
 
@@ -96,8 +97,9 @@ public class SectionService {
             UUID parentBefore = s.parent == null ? null : s.parent.id;
             apply(s, next);
             s.modifiedAt = clock.instant();
-            changed.publish("section " + s.id);
-            if (!java.util.Objects.equals(parentBefore, s.parent == null ? null : s.parent.id)) {
+            boolean treeMoved = !Objects.equals(parentBefore, s.parent == null ? null : s.parent.id);
+            changed.publish(keys(s, treeMoved || !s.slug.equals(current.slug())));
+            if (treeMoved) {
                 sections.flush();
                 moved.fire(new SectionTreeChanged(s.id));
             }
@@ -128,7 +130,18 @@ public class SectionService {
                     + " article(s), in some status; move them to another section first.");
         }
         sections.delete(s);
-        changed.publish("section " + s.id);
+        changed.publish(keys(s, true));
+    }
+
+    /**
+     * What a section write changes in public: the section's own answers and every answer that shows
+     * it ({@code section-<id>}), the section tree, and, when it moves to another parent, is renamed
+     * to another slug or goes, article lists filtered by a section whose subtree or slug that changes
+     * ({@code articles}).
+     */
+    private static List<String> keys(Section s, boolean filteredLists) {
+        return filteredLists ? List.of(SurrogateKeys.section(s.id), SurrogateKeys.SECTIONS, SurrogateKeys.ARTICLES)
+                : List.of(SurrogateKeys.section(s.id), SurrogateKeys.SECTIONS);
     }
 
     /** Every section depth-first: a parent, then its subsections; siblings by position, then name. */

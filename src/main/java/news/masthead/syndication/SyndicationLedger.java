@@ -47,6 +47,24 @@ public class SyndicationLedger {
             """;
 
     /**
+     * The partner p received article a by the instant {@code at} (SQL): an upsert of it took effect
+     * for the partner by then. A kill is told to every partner that did, even one whose copy was
+     * already removed for another reason (unpublished, rights): a kill means no copy may remain.
+     */
+    static String received(String at) {
+        return "exists (select 1 from syndication_change c where c.partner_id = p.id and c.article_id = a.id "
+                + "and c.kind = 'upsert' and c.effective_at <= " + at + ")";
+    }
+
+    /** A kill: a removal with reason {@code killed} to every partner that received the story (see {@link #received}). */
+    private static final String KILL = """
+            insert into syndication_change (partner_id, article_id, kind, reason, effective_at)
+            select p.id, a.id, 'removal', 'killed', %1$s
+            from partner p cross join article a
+            where a.id = :id and %2$s
+            """;
+
+    /**
      * Per partner and article in scope: what it holds is the kind of its last (effective) row. A
      * removal when it holds the story but may not have it now (rights lost, or no longer visible to
      * it yet); an upsert, at the instant it may see it, when it is entitled and does not hold it
@@ -60,7 +78,7 @@ public class SyndicationLedger {
                     (select c.kind from syndication_change c where c.partner_id = p.id and c.article_id = a.id
                      order by c.seq desc limit 1) as holds) j
             cross join lateral (values
-                (1, 'removal', case when a.status = 'trashed' then 'trashed'
+                (1, 'removal', case when a.status = 'trashed' then 'trashed' when a.status = 'killed' then 'killed'
                                     when a.status <> 'published' then 'unpublished' else 'rights' end, j.now,
                  j.holds = 'upsert' and (not j.entitled or j.visible_from > j.now)),
                 (2, 'upsert', null, greatest(j.now, j.visible_from),
@@ -102,6 +120,17 @@ public class SyndicationLedger {
      * Drafts are most writes in a newsroom, and they no longer queue behind each other here.
      */
     void onArticleChange(@Observes @Priority(ArticleEvent.Order.LAST) ArticleEvent event) {
+        if (event.kind() == ArticleEvent.Kind.KILLED) {
+            // Also after an earlier removal: partners may keep unpublished stories in archives, and
+            // a kill notice (reason "killed") tells them to delete those too. What was still pending
+            // (a scheduled upsert) is dropped first, so nobody is told of a story it never had.
+            em.flush();
+            em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+            String now = clock.sql("clock_timestamp()");
+            em.createNativeQuery(DROP_PENDING.formatted(now, "a.id = :id")).setParameter("id", event.articleId()).executeUpdate();
+            em.createNativeQuery(KILL.formatted(now, received(now))).setParameter("id", event.articleId()).executeUpdate();
+            return;
+        }
         if (!event.before().isPublished() && !event.after().isPublished()) {
             return;
         }

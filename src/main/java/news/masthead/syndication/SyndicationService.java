@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import news.masthead.access.Caller;
 import news.masthead.article.Article;
@@ -17,6 +18,7 @@ import news.masthead.article.ArticleRepository;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
 import news.masthead.common.error.ForbiddenException;
+import news.masthead.common.error.GoneException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.CursorParts;
@@ -108,6 +110,12 @@ public class SyndicationService {
                 null, site.language()), entries);
     }
 
+    /**
+     * One article the partner may receive. One it received and that was killed since is a 410, or in
+     * ninjs the kill notice itself ({@code pubstatus: canceled}), an answer rather than an error, so
+     * a pipeline polling by id sees the kill. A partner that never received it learns nothing, not
+     * even that it existed: a 404 like any id.
+     */
     @Transactional
     public Object get(UUID id, String format) {
         Format f = Format.parse(format);
@@ -116,11 +124,26 @@ public class SyndicationService {
         boolean receivable = !em.createNativeQuery("select a.id" + FROM + RECEIVABLE + " and a.id = :id", UUID.class)
                 .setParameter("partner", partner).setParameter("now", Timestamp.from(now))
                 .setParameter("id", id).getResultList().isEmpty();
-        if (!receivable) {
-            throw new NotFoundException("No article you may receive has this id.");
+        if (receivable) {
+            Article a = articles.withRefs(List.of(id)).get(0);
+            return f == Format.NINJS ? ninjs(a, now) : syndicated(a, now);
         }
-        Article a = articles.withRefs(List.of(id)).get(0);
-        return f == Format.NINJS ? ninjs(a, now) : syndicated(a, now);
+        Object[] kill = killedAfterReceipt(partner, id)
+                .orElseThrow(() -> new NotFoundException("No article you may receive has this id."));
+        if (f == Format.NINJS) {
+            return ninjsMapper.canceled(id, instantOf(kill[0]), instantOf(kill[1]));
+        }
+        throw new GoneException("This article was killed: remove every copy of it and do not republish it.");
+    }
+
+    /** Its first publication and its kill, if it was killed after this partner received it. */
+    private Optional<Object[]> killedAfterReceipt(UUID partner, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select a.published_at, a.killed_at from article a cross join partner p "
+                        + "where p.id = :partner and a.id = :id and a.status = 'killed' and "
+                        + SyndicationLedger.received("a.killed_at"))
+                .setParameter("partner", partner).setParameter("id", id).getResultList();
+        return rows.stream().findFirst();
     }
 
     /**

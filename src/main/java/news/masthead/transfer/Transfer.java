@@ -32,11 +32,13 @@ public class Transfer implements QuarkusApplication {
     private final AgroalDataSource dataSource;
     private final Sanitizer sanitizer;
     private final Now clock;
+    private final ImportedContent imported;
 
-    public Transfer(AgroalDataSource dataSource, Sanitizer sanitizer, Now clock) {
+    public Transfer(AgroalDataSource dataSource, Sanitizer sanitizer, Now clock, ImportedContent imported) {
         this.dataSource = dataSource;
         this.sanitizer = sanitizer;
         this.clock = clock;
+        this.imported = imported;
     }
 
     /** The transfer the arguments ask for, or null when they ask for the server. */
@@ -72,7 +74,14 @@ public class Transfer implements QuarkusApplication {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into app_state (key, value) values ('demo-content-loaded', 'import') on conflict (key) do nothing");
         }
-        try (BufferedReader in = what[0].equals("--import-wxr") ? wxr(file) : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        BufferedReader in;
+        try {
+            in = what[0].equals("--import-wxr") ? wxr(file) : Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            log.println("Import not started: " + e.getMessage());
+            return 1;
+        }
+        try (in) {
             NdjsonImport.Summary summary = new NdjsonImport(dataSource, BATCH_SIZE, sanitizer, clock).read(in, log::println);
             log.println("Imported " + file + ":\n" + summary);
         } catch (IllegalStateException e) {
@@ -83,6 +92,9 @@ public class Transfer implements QuarkusApplication {
             log.println("Import stopped at " + e.getMessage()
                     + "\nEverything before that line's batch is imported; fix the file and run again (done records are skipped).");
             return 1;
+        } finally {
+            // Batches already committed are public at once: caches and the CDN must hear of them.
+            imported.announce();
         }
         return 0;
     }

@@ -9,7 +9,8 @@ public enum WebhookEventType {
     ARTICLE_PUBLISHED("article.published"),
     ARTICLE_UPDATED("article.updated"),
     ARTICLE_UNPUBLISHED("article.unpublished"),
-    ARTICLE_TRASHED("article.trashed");
+    ARTICLE_TRASHED("article.trashed"),
+    ARTICLE_KILLED("article.killed");
 
     private final String wire;
 

@@ -19,7 +19,8 @@ import news.masthead.article.ArticleStatus;
  *
  * <p>Mapping: a change that makes an article public is {@code article.published}; an edit while it
  * is public is {@code article.updated}; taking a public article down is {@code article.unpublished};
- * any trashing is {@code article.trashed}. Drafts, restores and edits of non-public articles say
+ * any trashing is {@code article.trashed}; any kill {@code article.killed} (a legal takedown: every
+ * subscriber must drop its copies, whatever the status was). Drafts, restores and edits of non-public articles say
  * nothing. A scheduled (or embargoed) article goes public at its instant with no write at all, so
  * scheduling queues its {@code article.published} with that instant as the time it falls due; any
  * later change of the article first withdraws such a not-yet-due event and then decides afresh.
@@ -69,6 +70,7 @@ public class WebhookOutbox {
             case UNPUBLISHED -> status == ArticleStatus.UNPUBLISHED
                     ? new Event(WebhookEventType.ARTICLE_UNPUBLISHED, now, status, now) : null;
             case TRASHED -> new Event(WebhookEventType.ARTICLE_TRASHED, now, status, now);
+            case KILLED -> new Event(WebhookEventType.ARTICLE_KILLED, now, status, now);
             // A draft is nobody's business outside the newsroom.
             case CREATED, RESTORED -> null;
         };

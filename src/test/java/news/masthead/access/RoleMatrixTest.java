@@ -42,7 +42,7 @@ class RoleMatrixTest {
             Map.entry("createArticle", READERS), Map.entry("listAdminArticles", READERS),
             Map.entry("getAdminArticle", READERS), Map.entry("patchArticle", READERS),
             Map.entry("trashArticle", EDITORS), Map.entry("publishArticle", EDITORS),
-            Map.entry("unpublishArticle", EDITORS), Map.entry("restoreArticle", EDITORS),
+            Map.entry("unpublishArticle", EDITORS), Map.entry("restoreArticle", EDITORS), Map.entry("killArticle", EDITORS),
             Map.entry("listRevisions", READERS), Map.entry("getRevision", READERS), Map.entry("restoreRevision", EDITORS),
             Map.entry("createAuthor", SHARED), Map.entry("listAdminAuthors", READERS), Map.entry("getAdminAuthor", READERS),
             Map.entry("patchAuthor", SHARED), Map.entry("deleteAuthor", SHARED),

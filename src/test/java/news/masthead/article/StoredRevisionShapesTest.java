@@ -5,6 +5,7 @@ import static news.masthead.testsupport.Articles.article;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,8 +48,9 @@ class StoredRevisionShapesTest {
         Response read = admin().get(old.article().adminPath() + "/revisions/1");
         read.then().statusCode(200).contentType("application/json")
                 .body("revision", equalTo(1)).body("at", equalTo("2025-05-02T10:40:00Z")).body("by", equalTo("night-editor"));
-        // Field for field what the admin API showed then, names of the time included.
-        assertEquals(old.snapshot(), JSON.readTree(read.asString()).get("article"));
+        // Field for field what the admin API showed then, names of the time included; fields it gained
+        // since read as they would for such an article then (not killed).
+        assertEquals(old.snapshot().deepCopy().putNull("killed"), JSON.readTree(read.asString()).get("article"));
 
         admin().header("If-Match", "\"1\"").post(old.article().adminPath() + "/revisions/1/restore").then()
                 .statusCode(200).contentType("application/json")
@@ -72,7 +74,7 @@ class StoredRevisionShapesTest {
                         "copyrightNotice"));
         JsonNode second = JSON.readTree(admin().get(old.article().adminPath() + "/revisions/2").asString()).get("article");
         assertEquals(restored, second);
-        assertEquals("2", storedSchema(old.article().id(), 2), "new revisions store the versioned snapshot");
+        assertEquals("3", storedSchema(old.article().id(), 2), "new revisions store the versioned snapshot");
     }
 
     @Test
@@ -91,11 +93,28 @@ class StoredRevisionShapesTest {
                 .body("article.embargoedUntil", equalTo("2025-05-03T06:00:00Z"));
         ObjectNode expected = old.snapshot().deepCopy();
         expected.remove("kicker");
+        expected.putNull("killed");
         assertEquals(expected, JSON.readTree(read.asString()).get("article"));
 
         admin().header("If-Match", "\"1\"").post(old.article().adminPath() + "/revisions/1/restore").then()
                 .statusCode(200).body("revision", equalTo(2))
                 .body("headline", equalTo("Harbour board approves the new ferry timetable"));
+    }
+
+    @Test
+    void aSchema2SnapshotWithoutKillReadsAsNotKilled() throws Exception {
+        Created a = article().published();
+        String current = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article").toString();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update article_revision set snapshot = "
+                     + "jsonb_set(snapshot - 'kill', '{schema}', '2') where article_id = ? and revision = 2")) {
+            s.setObject(1, UUID.fromString(a.id()));
+            assertEquals(1, s.executeUpdate());
+        }
+        assertEquals("2", storedSchema(a.id(), 2));
+        JsonNode read = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article");
+        assertEquals(JSON.readTree(current), read);
+        assertTrue(read.get("killed").isNull());
     }
 
     private record Stored(Created article, ObjectNode snapshot, String sectionSlug, String authorSlug, String noticeId) {

@@ -66,7 +66,7 @@ public class AdminArticleResource {
     @APIResponse(responseCode = "200", description = "A page of articles.",
             content = @Content(schema = @Schema(implementation = AdminArticlePage.class)))
     public Page<AdminArticleResponse> list(@BeanParam ArticleFilters filters,
-                                           @Parameter(description = "draft, scheduled, published, unpublished or trashed")
+                                           @Parameter(description = "draft, scheduled, published, unpublished, trashed or killed")
                                            @QueryParam("status") String status) {
         return reader.listAdmin(filters, status);
     }

@@ -26,12 +26,14 @@ public record AdminArticleResponse(
         Instant publishedAt,
         Instant updatedAt,
         List<PublicUpdate> updates,
-        @Schema(enumeration = {"draft", "scheduled", "published", "unpublished", "trashed"}) String status,
+        @Schema(enumeration = {"draft", "scheduled", "published", "unpublished", "trashed", "killed"}) String status,
         @Schema(description = "Increases with every accepted change; the ETag is this number in quotes.", minimum = "1", maximum = "2147483647") int revision,
         Instant createdAt,
         @Schema(description = "Name of the token that created it.", maxLength = TokenCreate.NAME_MAX) String createdBy,
         Instant modifiedAt,
         @Schema(description = "Name of the token that changed it last.", maxLength = TokenCreate.NAME_MAX) String modifiedBy,
         @Schema(description = "When a scheduled or embargoed article becomes public; null otherwise.") Instant scheduledAt,
-        @Schema(description = "The embargo: the public may not see the story before it.") Instant embargoedUntil) {
+        @Schema(description = "The embargo: the public may not see the story before it.") Instant embargoedUntil,
+        @Schema(description = "While the article is killed: when, by whom and why; null otherwise (the revisions keep "
+                + "past kills).", nullable = true) KillView killed) {
 }

@@ -1,6 +1,8 @@
 package news.masthead.article.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -60,9 +62,29 @@ public class ArticleWorkflowResource {
     }
 
     @POST
+    @Path("/kill")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @Operation(operationId = "killArticle", summary = "Kill an article: a legal takedown from every channel",
+            description = "The article becomes `killed`: its slug and every old slug answer 410 in the Content API; it "
+                    + "leaves every list, search, feed and stream; partners that received it get a removal with reason "
+                    + "`killed` (and a `canceled` ninjs document by id); webhooks get `article.killed`; the CDN is "
+                    + "purged. It cannot be published again: only an admin may restore it, as a draft. Its revisions are "
+                    + "kept, and the reason, time and who did it are on the admin article.")
+    @APIResponse(responseCode = "200", description = "Killed.",
+            content = @Content(schema = @Schema(implementation = AdminArticleResponse.class)))
+    public Response kill(@PathParam("id") UUID id,
+                         @Parameter(description = AdminArticleResource.IF_MATCH_DOC, required = true)
+                         @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull KillRequest body) {
+        return ArticleEtags.ok(service.kill(id, ifMatch, body));
+    }
+
+    @POST
     @Path("/restore")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
-    @Operation(operationId = "restoreArticle", summary = "Bring an article back from the trash as a draft")
+    @Operation(operationId = "restoreArticle", summary = "Bring an article back from the trash, or from a kill, as a draft",
+            description = "Editors and admins restore from the trash; only an admin may restore a killed article (403 "
+                    + "otherwise).")
     @APIResponse(responseCode = "200", description = "Restored as a draft.",
             content = @Content(schema = @Schema(implementation = AdminArticleResponse.class)))
     public Response restore(@PathParam("id") UUID id,

@@ -55,6 +55,8 @@ public class ContentArticleResource {
     @APIResponse(responseCode = "301", description = "An old slug of the article: Location names the current one.",
             headers = @Header(name = "Location", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 2048)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
+    @APIResponse(responseCode = "410", description = "The article was killed (a legal takedown): this slug, and every "
+            + "old one, is gone for good. Cacheable like the article was, and purged if an admin ever restores it.")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
         return cacheable.ok(uri, headers, () -> reader.findPublic(slug));
     }

@@ -1,43 +1,66 @@
 package news.masthead.common.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
- * Tells every instance that public content changed. The notification is sent inside the writing
- * transaction, so PostgreSQL delivers it only if and when that transaction commits; this instance
- * also starts a new cache generation right after the commit, without waiting for the round trip.
- * Article writes reach it through the article write pipeline (an observer of the article event);
- * authors, sections and notices, which have no pipeline of their own, call it from their services.
+ * Tells everything that keeps public answers that some of them changed: every instance's content
+ * cache (through PostgreSQL, see below) and, through {@link PublicChange}, whatever keeps copies
+ * outside the process (the CDN purge outbox observes it). The notification is sent inside the
+ * writing transaction, so PostgreSQL delivers it only if and when that transaction commits; this
+ * instance also starts a new cache generation right after the commit, without waiting for the
+ * round trip. Article writes reach it through the article write pipeline (an observer of the
+ * article event); authors, sections and notices, which have no pipeline of their own, call it from
+ * their services. Callers name the surrogate keys of the answers the change touches
+ * ({@link SurrogateKeys}): the content cache starts afresh whatever they are, the CDN drops exactly
+ * those.
  */
 @ApplicationScoped
 public class ContentChanged {
+    /** A NOTIFY payload is at most 8000 bytes; it only serves diagnosis, so a few keys say enough. */
+    private static final int PAYLOAD_MAX = 200;
+
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final ContentCaching caching;
+    private final Event<PublicChange> observers;
 
-    ContentChanged(EntityManager em, TransactionSynchronizationRegistry transactions, ContentCaching caching) {
+    ContentChanged(EntityManager em, TransactionSynchronizationRegistry transactions, ContentCaching caching,
+                   Event<PublicChange> observers) {
         this.em = em;
         this.transactions = transactions;
         this.caching = caching;
+        this.observers = observers;
     }
 
-    /** Call inside the writing transaction; {@code what} (e.g. {@code article <id>}) is the payload, for diagnosis. */
-    public void publish(String what) {
-        publish(what, null);
+    /** Call inside the writing transaction, with the surrogate keys of the answers the change touches. */
+    public void publish(Collection<String> keys) {
+        publish(keys, null);
     }
 
     /**
-     * As {@link #publish(String)}, for a change that becomes public only at {@code visibleAt} (a
-     * schedule): this instance's cache then ends its next generation no later than that instant.
+     * As {@link #publish(Collection)}, for a change that becomes public only at {@code visibleAt}
+     * (a schedule, an embargo): this instance's cache then ends its next generation no later than
+     * that instant, and observers can act again then.
      */
-    public void publish(String what, Instant visibleAt) {
+    public void publish(Collection<String> keys, Instant visibleAt) {
+        List<String> unique = List.copyOf(new LinkedHashSet<>(keys));
+        if (unique.isEmpty()) {
+            throw new IllegalArgumentException("a public change names the keys of the answers it touches");
+        }
+        String payload = String.join(" ", unique);
         em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
-                .setParameter("channel", ChangeListener.CHANNEL).setParameter("payload", what).getSingleResult();
+                .setParameter("channel", ChangeListener.CHANNEL)
+                .setParameter("payload", payload.length() > PAYLOAD_MAX ? payload.substring(0, PAYLOAD_MAX) : payload)
+                .getSingleResult();
         Commit commit = (Commit) transactions.getResource(Commit.class);
         if (commit == null) {
             commit = new Commit();
@@ -47,6 +70,7 @@ public class ContentChanged {
         if (visibleAt != null && (commit.visibleAt == null || visibleAt.isBefore(commit.visibleAt))) {
             commit.visibleAt = visibleAt;
         }
+        observers.fire(new PublicChange(unique, visibleAt));
     }
 
     /** One per transaction, whatever it changed. */

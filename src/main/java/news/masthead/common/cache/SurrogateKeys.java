@@ -8,6 +8,8 @@ public final class SurrogateKeys {
     public static final String ARTICLES = "articles";
     public static final String SECTIONS = "sections";
     public static final String AUTHORS = "authors";
+    /** Every feed: their rights line is the default copyright notice's, so moving the default changes them all. */
+    public static final String FEEDS = "feeds";
 
     private SurrogateKeys() {
     }

@@ -8,15 +8,22 @@ import java.util.Set;
 /**
  * A public representation with the surrogate keys of everything it shows, so a CDN can purge
  * exactly the responses that contain a changed article, author, section or notice. A
- * representation that moved carries the location instead of a body.
+ * representation that moved carries the location instead of a body; one that is gone for good (a
+ * killed article) carries the problem detail instead. Both are answers like any other: cached,
+ * tagged, and purged when what they name changes again.
  */
-public record Tagged<T>(T body, Set<String> keys, URI movedTo) {
+public record Tagged<T>(T body, Set<String> keys, URI movedTo, String goneDetail) {
 
     public static <T> Tagged<T> of(T body, Collection<String> keys) {
-        return new Tagged<>(body, new LinkedHashSet<>(keys), null);
+        return new Tagged<>(body, new LinkedHashSet<>(keys), null, null);
     }
 
     public static <T> Tagged<T> moved(URI location, Collection<String> keys) {
-        return new Tagged<>(null, new LinkedHashSet<>(keys), location);
+        return new Tagged<>(null, new LinkedHashSet<>(keys), location, null);
+    }
+
+    /** A 410: the resource existed and was withdrawn on purpose; {@code detail} says so to the reader. */
+    public static <T> Tagged<T> gone(String detail, Collection<String> keys) {
+        return new Tagged<>(null, new LinkedHashSet<>(keys), null, detail);
     }
 }

@@ -43,6 +43,9 @@ public class ProblemMapper {
         if (e instanceof ConflictException) {
             return respond(Problem.of(ProblemType.CONFLICT, e.getMessage()));
         }
+        if (e instanceof GoneException) {
+            return respond(Problem.of(ProblemType.GONE, e.getMessage()));
+        }
         if (e instanceof ForbiddenException) {
             return respond(Problem.of(ProblemType.FORBIDDEN, e.getMessage()));
         }

@@ -11,6 +11,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method Not Allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not Acceptable", 406),
     CONFLICT("conflict", "Conflict", 409),
+    GONE("gone", "Gone", 410),
     PRECONDITION_FAILED("precondition-failed", "Precondition Failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload Too Large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type", 415),

@@ -22,6 +22,8 @@ import news.masthead.common.cache.ContentCaching;
 import news.masthead.common.cache.ContentConfig;
 import news.masthead.common.cache.Sized;
 import news.masthead.common.cache.Tagged;
+import news.masthead.common.error.Problem;
+import news.masthead.common.error.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Cacheable {
     public static final String SURROGATE_KEY = "Surrogate-Key";
     public static final String SURROGATE_CONTROL = "Surrogate-Control";
+    static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
     private final ObjectMapper json;
     private final ContentCaching cache;
     private final AsciiString cacheControl;
@@ -49,29 +52,34 @@ public class Cacheable {
         this.surrogateControl = purgeUrl.isPresent() ? new AsciiString("max-age=" + cdnMaxAge) : null;
     }
 
-    /** A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not kept. */
-    public Response ok(byte[] bytes, MediaType type, HttpHeaders request) {
-        String etag = etagOf(bytes);
-        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-        }
-        return Response.ok(bytes, type).header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    /**
+     * A body rendered elsewhere in another format (feeds: Atom, RSS, JSON Feed), validated but not
+     * kept here. It is tagged like any public answer, so a CDN may keep it as long and drops it when
+     * what it shows changes.
+     */
+    public Response ok(Tagged<byte[]> tagged, MediaType type, HttpHeaders request) {
+        String etag = etagOf(tagged.body());
+        Response.ResponseBuilder answer = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
+                ? Response.notModified() : Response.ok(tagged.body(), type);
+        return answer.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(SURROGATE_KEY, String.join(" ", tagged.keys())).header(SURROGATE_CONTROL, surrogateControl).build();
     }
 
-    /** A rendered answer: the exact bytes and their ETag, or the place the resource moved to. */
+    /**
+     * A rendered answer: the exact bytes and their ETag, the place the resource moved to, or (when
+     * {@code gone}) the bytes of the 410 problem that says it was withdrawn.
+     */
     record Rendered(byte[] bytes, Buffer buffer, String etag, AsciiString etagHeader, AsciiString surrogateKey,
-                    URI location, String template) implements Sized {
+                    URI location, String template, boolean gone) implements Sized {
         /**
          * Header values are kept as ASCII bytes: a list's Surrogate-Key runs to kilobytes, and Netty
          * copies an AsciiString where it would encode a String character by character. The body is
          * also wrapped once as a Vert.x buffer, so {@link CachedReads} writes views of the same bytes
          * instead of copying them into a new buffer per request.
          */
-        Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template) {
+        Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template, boolean gone) {
             this(bytes, bytes == null ? null : Buffer.buffer(Unpooled.wrappedBuffer(bytes)), etag,
-                    etag == null ? null : new AsciiString(etag), new AsciiString(surrogateKey), location, template);
+                    etag == null ? null : new AsciiString(etag), new AsciiString(surrogateKey), location, template, gone);
         }
 
         /** The body once (the buffer wraps the same array), the ETag twice, the Surrogate-Key and location as ASCII. */
@@ -100,6 +108,13 @@ public class Cacheable {
         URI requested = uri.getRequestUri();
         String key = CacheKeys.of(requested.getRawPath(), requested.getRawQuery());
         Rendered r = cache.get(key, () -> render(load.get()));
+        if (r.gone()) {
+            // Withdrawn for good (a killed article): cached and tagged like any answer, so the CDN
+            // keeps the 410 too, and a restore purges it with the rest.
+            return Response.status(Response.Status.GONE).entity(r.bytes()).type(PROBLEM)
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
+                    .header(SURROGATE_CONTROL, surrogateControl).build();
+        }
         if (r.location() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(r.location())
                     .header(SURROGATE_KEY, r.surrogateKey()).header(SURROGATE_CONTROL, surrogateControl).build();
@@ -120,10 +135,13 @@ public class Cacheable {
         String template = VertxContext.isOnDuplicatedContext()
                 ? ContextLocals.<String>get("UrlPathTemplate").orElse(null) : null;
         if (tagged.movedTo() != null) {
-            return new Rendered(null, null, keys, tagged.movedTo(), template);
+            return new Rendered(null, null, keys, tagged.movedTo(), template, false);
+        }
+        if (tagged.goneDetail() != null) {
+            return new Rendered(bytesOf(Problem.of(ProblemType.GONE, tagged.goneDetail())), null, keys, null, template, true);
         }
         byte[] bytes = bytesOf(tagged.body());
-        return new Rendered(bytes, etagOf(bytes), keys, null, template);
+        return new Rendered(bytes, etagOf(bytes), keys, null, template, false);
     }
 
     private byte[] bytesOf(Object body) {

@@ -37,6 +37,7 @@ public class CachedReads {
     private static final String ADMIN = "/api/v1/admin";
     private static final String SYNDICATION = "/api/v1/syndication";
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Cacheable.PROBLEM.toString());
     private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized(Cacheable.SURROGATE_KEY);
     private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
     private static final CharSequence SURROGATE_CONTROL = HttpHeaders.createOptimized(Cacheable.SURROGATE_CONTROL);
@@ -102,6 +103,12 @@ public class CachedReads {
         if (hit.location() != null) {
             headers.set(HttpHeaders.LOCATION, hit.location().toString()).set(SURROGATE_KEY, hit.surrogateKey());
             response.setStatusCode(301).end();
+            return;
+        }
+        if (hit.gone()) {
+            headers.set(HttpHeaders.CACHE_CONTROL, cacheable.cacheControl()).set(SURROGATE_KEY, hit.surrogateKey())
+                    .set(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+            response.setStatusCode(410).end(hit.buffer());
             return;
         }
         headers.set(HttpHeaders.ETAG, hit.etagHeader()).set(HttpHeaders.CACHE_CONTROL, cacheable.cacheControl())

@@ -92,6 +92,17 @@ public class ProblemResponses implements OASFilter {
                 surrogateHeaders(responses.getAPIResponse("200"));
             }
         }
+        // A resource withdrawn for good (a killed article) answers a problem too; a public one is
+        // cached and tagged like the resource was (Cacheable).
+        if (responses.getAPIResponse("410") != null) {
+            problem(responses, "410", null);
+            if (!admin && method == PathItem.HttpMethod.GET && CONTENT_CACHED.matcher(path).matches()) {
+                APIResponse gone = responses.getAPIResponse("410");
+                gone.addHeader("Cache-Control", OASFactory.createHeader().description("public, max-age=60 (configurable).")
+                        .schema(string(100)));
+                surrogateHeaders(gone);
+            }
+        }
         APIResponse created = responses.getAPIResponse("201");
         if (created != null) {
             // Created.at sets it on every create.
@@ -171,15 +182,16 @@ public class ProblemResponses implements OASFilter {
         ok.addHeader("Cache-Control", OASFactory.createHeader().description("public, max-age=60 (configurable).").schema(string(100)));
     }
 
-    /** Content API answers kept in the content cache carry surrogate keys (feeds and syndication do not). */
-    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors)(/.*)?$");
+    /** Content API answers kept in the content cache, and the feeds, carry surrogate keys (syndication does not). */
+    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors|feeds)(/.*)?$");
 
     private static void surrogateHeaders(APIResponse ok) {
         if (ok == null) {
             return;
         }
         ok.addHeader("Surrogate-Key", OASFactory.createHeader().description("Space-separated keys of everything this answer "
-                + "shows (article-<id>, section-<id>, author-<id>, notice-<id>; articles, sections or authors on lists), "
+                + "shows (article-<id>, section-<id>, author-<id>, notice-<id>; articles, sections or authors on lists; feeds "
+                + "on feeds), "
                 + "which Masthead purges from the CDN when they change. A CDN normally strips it.").schema(string(100_000)));
         ok.addHeader("Surrogate-Control", OASFactory.createHeader().description("Only when a CDN purge URL is configured "
                 + "(MASTHEAD_PURGE_URL): max-age=86400 (MASTHEAD_CDN_MAX_AGE). How long the CDN may keep this answer: "

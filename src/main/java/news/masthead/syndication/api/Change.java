@@ -11,7 +11,8 @@ public record Change(
         @Schema(enumeration = {"upsert", "removal"}) String type,
         UUID id,
         @Schema(description = "On upsert: the article as the partner may now show it.") SyndicatedArticle article,
-        @Schema(enumeration = {"unpublished", "trashed", "rights"}, description = "On removal: why.") String reason,
+        @Schema(enumeration = {"unpublished", "trashed", "rights", "killed"}, description = "On removal: why. `killed` is a "
+                + "legal takedown: remove every copy, archives included, even one an earlier removal left.") String reason,
         @Schema(description = "This change's number in the partner's feed: each is handed out once, so a client can "
                 + "tell a change it already applied.", minimum = "1", maximum = "9223372036854775807") long sequence) {
 

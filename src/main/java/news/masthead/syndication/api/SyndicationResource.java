@@ -59,8 +59,11 @@ public class SyndicationResource {
     @GET
     @Path("/articles/{id}")
     @Operation(operationId = "getSyndicatedArticle", summary = "Get one article this partner may receive")
-    @APIResponse(responseCode = "200", description = "The article, as Masthead JSON or IPTC ninjs 2.2.",
+    @APIResponse(responseCode = "200", description = "The article, as Masthead JSON or IPTC ninjs 2.2. In ninjs, an "
+            + "article killed after this partner received it is its kill notice: `pubstatus: canceled`, no content.",
             content = @Content(schema = @Schema(oneOf = {SyndicatedArticle.class, NinjsDocument.class})))
+    @APIResponse(responseCode = "410", description = "Killed after this partner received it (Masthead JSON): remove every "
+            + "copy. A partner that never received it gets 404.")
     public Object get(@PathParam("id") UUID id, @Parameter(description = FORMAT) @QueryParam("format") String format) {
         return service.get(id, format);
     }

@@ -15,11 +15,13 @@ public record NinjsDocument(
         @Schema(format = "uri", maxLength = 200, example = "urn:masthead:article:0b7d5c1e-2f4a-4c55-9c1d-3c6f1e2d8a90") String uri,
         NinjsStandard standard,
         @Schema(enumeration = "text") String type,
-        @Schema(enumeration = "full") String representationtype,
+        @Schema(enumeration = {"full", "partial"}, description = "`partial` on a kill notice, which carries no content.")
+        String representationtype,
         @Schema(format = "date-time", description = "When the article was first published.") String firstcreated,
         @Schema(format = "date-time", description = "Its last public update.") String versioncreated,
         @Schema(format = "date-time", description = "Present when the article was released under embargo: the instant it lifts.") String embargoed,
-        @Schema(enumeration = {"usable", "withheld"}, description = "`withheld` while an embargo holds.") String pubstatus,
+        @Schema(enumeration = {"usable", "withheld", "canceled"}, description = "`withheld` while an embargo holds; "
+                + "`canceled` once the article was killed: remove every copy.") String pubstatus,
         @Schema(example = "en", maxLength = 35) String language,
         @Schema(maxItems = 1) List<NinjsText> headlines,
         @Schema(maxItems = 1) List<NinjsText> descriptions,
@@ -30,7 +32,9 @@ public record NinjsDocument(
         @Schema(maxItems = 10) List<NinjsAltId> altids,
         @Schema(maxLength = 300) String copyrightholder,
         @Schema(maxLength = LONG_TEXT) String copyrightnotice,
-        @Schema(maxLength = LONG_TEXT) String usageterms) {
+        @Schema(maxLength = LONG_TEXT) String usageterms,
+        @Schema(maxLength = 300, description = "A note for the partner's staff, not for publication: on a kill notice, "
+                + "what to do.") String ednote) {
 
     /** Every stored text is bounded by the 1 MiB write limit, so no field can be longer. */
     static final int LONG_TEXT = 1_048_576;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
 import news.masthead.article.body.Block;
@@ -26,6 +27,8 @@ import news.masthead.syndication.ninjs.NinjsDocument.NinjsText;
 public class NinjsMapper {
     public static final String SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
     private static final NinjsStandard STANDARD = new NinjsStandard("ninjs", "2.2", SCHEMA);
+    static final String KILL_NOTE = "KILL: this story has been withdrawn. Remove it, and every copy of it, from all "
+            + "platforms and archives; do not republish it.";
 
     private final Now clock;
     private final String language;
@@ -69,7 +72,21 @@ public class NinjsMapper {
                 List.of(new NinjsAltId("slug", a.slug())),
                 a.copyright() == null ? null : a.copyright().holder(),
                 a.copyright() == null ? null : a.copyright().notice(),
-                a.copyright() == null || blank(a.copyright().usageTerms()) ? null : a.copyright().usageTerms());
+                a.copyright() == null || blank(a.copyright().usageTerms()) ? null : a.copyright().usageTerms(),
+                null);
+    }
+
+    /**
+     * The kill notice of an article a partner received: ninjs's {@code canceled}, with no headline,
+     * body, byline or slug, since any of them may be what had to come down. A ninjs pipeline that
+     * polls by id sees the kill and deletes its copy.
+     *
+     * @param firstCreated when the article was first published
+     * @param killedAt     the kill: this version's instant
+     */
+    public NinjsDocument canceled(UUID articleId, Instant firstCreated, Instant killedAt) {
+        return new NinjsDocument(Urns.article(articleId), STANDARD, "text", "partial", time(firstCreated), time(killedAt), null,
+                "canceled", language, null, null, null, null, null, null, null, null, null, null, KILL_NOTE);
     }
 
     /** "Jane Doe", "Jane Doe and John Roe", "A, B and C"; null without authors. */

@@ -17,7 +17,8 @@ public record WebhookWrite(
         String url,
         @NotEmpty @Size(max = 4)
         @Schema(description = "The event types to receive.", example = "[\"article.published\", \"article.updated\"]",
-                enumeration = {"article.published", "article.updated", "article.unpublished", "article.trashed"})
+                enumeration = {"article.published", "article.updated", "article.unpublished", "article.trashed",
+                        "article.killed"})
         List<String> events,
         @Size(min = 16, max = 256)
         @Pattern(regexp = "^[\\x21-\\x7e]+$", message = "must be printable ASCII without spaces")

@@ -47,6 +47,44 @@ public final class Admin {
                 Map.of("If-Match", current.header("ETag"))), 200);
     }
 
+    /** A correction of the headline, shown to readers with its note. */
+    public void correctHeadline(Article article, String headline) {
+        expect(call("PATCH", "/api/v1/admin/articles/" + article.id(), Map.of("headline", headline,
+                "updateNote", "Corrects the headline.", "updateKind", "correction"),
+                Map.of("If-Match", etag(article))), 200);
+    }
+
+    /** Takes a published article back to draft. */
+    public void unpublish(Article article) {
+        expect(call("POST", "/api/v1/admin/articles/" + article.id() + "/unpublish", Map.of(),
+                Map.of("If-Match", etag(article))), 200);
+    }
+
+    /** Kills an article for legal reasons. */
+    public void kill(Article article) {
+        expect(call("POST", "/api/v1/admin/articles/" + article.id() + "/kill", Map.of("reason", "Legal takedown."),
+                Map.of("If-Match", etag(article))), 200);
+    }
+
+    /** A draft scheduled to publish itself at {@code at}. */
+    public Article schedule(String headline, java.time.Instant at) {
+        String slug = "it-" + UUID.randomUUID().toString().substring(0, 13);
+        Http.Answer created = call("POST", "/api/v1/admin/articles", Map.of("slug", slug, "headline", headline,
+                "summary", "A summary.", "body", List.of(Map.of("type", "paragraph", "text", "Text of " + slug + "."))),
+                Map.of());
+        expect(created, 201);
+        String id = created.json().get("id").asText();
+        expect(call("POST", "/api/v1/admin/articles/" + id + "/publish", Map.of("at", at.toString()),
+                Map.of("If-Match", created.header("ETag"))), 200);
+        return new Article(id, slug);
+    }
+
+    private String etag(Article article) {
+        Http.Answer current = call("GET", "/api/v1/admin/articles/" + article.id(), null, Map.of());
+        expect(current, 200);
+        return current.header("ETag");
+    }
+
     /** Queues a purge of {@code keys} through the outbox, committed when this returns. */
     public void purge(String... keys) {
         expect(call("POST", "/api/v1/admin/cdn/purges", Map.of("keys", List.of(keys)), Map.of()), 202);
