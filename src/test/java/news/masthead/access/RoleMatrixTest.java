@@ -56,7 +56,10 @@ class RoleMatrixTest {
             Map.entry("createWebhook", ADMINS), Map.entry("listWebhooks", ADMINS), Map.entry("getWebhook", ADMINS),
             Map.entry("patchWebhook", ADMINS), Map.entry("deleteWebhook", ADMINS),
             Map.entry("listWebhookDeliveries", ADMINS),
-            Map.entry("purgeCdnKeys", EDITORS));
+            Map.entry("purgeCdnKeys", EDITORS),
+            Map.entry("createPreviewLink", READERS), Map.entry("listPreviewLinks", READERS),
+            Map.entry("getPreviewLink", READERS), Map.entry("revokePreviewLink", READERS),
+            Map.entry("listPreviewArticles", READERS), Map.entry("getPreviewArticle", READERS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
@@ -97,7 +100,8 @@ class RoleMatrixTest {
     }
 
     private static int call(String method, String path, String secret) {
-        String url = path.replace("{id}", UUID.randomUUID().toString()).replace("{slug}", "matrix-none").replace("{n}", "1");
+        String url = path.replace("{id}", UUID.randomUUID().toString()).replace("{linkId}", UUID.randomUUID().toString())
+                .replace("{slug}", "matrix-none").replace("{n}", "1");
         RequestSpecification request = given().contentType("application/json").header("If-Match", "\"1\"");
         if (secret != null) {
             request.header("Authorization", "Bearer " + secret);

@@ -41,8 +41,11 @@ public class ProblemResponses implements OASFilter {
     private void document(String path, PathItem.HttpMethod method, Operation op) {
         APIResponses responses = op.getResponses();
         boolean admin = path.startsWith("/api/v1/admin");
+        // Preview reads take a bearer token (or, by slug, a preview link's secret); they are never public.
+        boolean preview = path.startsWith("/api/v1/preview");
+        boolean stream = path.endsWith("/stream");
         problem(responses, "400", "Invalid input: the problem names each field (or query parameter) at fault.");
-        if (admin) {
+        if (admin || preview) {
             problem(responses, "401", "No token, or an unknown, revoked or expired one.");
             responses.getAPIResponse("401").addHeader("WWW-Authenticate",
                     OASFactory.createHeader().description("Bearer realm=\"masthead\"").schema(string(200)));
@@ -70,7 +73,9 @@ public class ProblemResponses implements OASFilter {
                         .maximum(BigDecimal.valueOf(60))));
         // ProblemMapper's last resort: a fault of ours still answers problem+json, never a stack trace.
         problem(responses, "500", "A fault on our side; the problem carries no internals.");
-        if (!admin && method == PathItem.HttpMethod.GET) {
+        if (preview || stream) {
+            privateHeaders(responses.getAPIResponse("200"), preview);
+        } else if (!admin && method == PathItem.HttpMethod.GET) {
             cacheHeaders(responses.getAPIResponse("200"));
             if (CONTENT_CACHED.matcher(path).matches()) {
                 surrogateHeaders(responses.getAPIResponse("200"));
@@ -83,7 +88,7 @@ public class ProblemResponses implements OASFilter {
         responses.getAPIResponses().values().forEach(ProblemResponses::corsHeader);
         // Content operations are public; saying so (rather than leaving security out) tells tools
         // and readers that no credentials are needed, not that someone forgot them.
-        if (!admin) {
+        if (!admin && !preview) {
             op.setSecurity(new ArrayList<>());
         }
     }
@@ -117,6 +122,18 @@ public class ProblemResponses implements OASFilter {
         }
         response.content(OASFactory.createContent().addMediaType("application/problem+json",
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+    }
+
+    /** Preview answers (PreviewHeaders) and event streams are for one client only and never stored. */
+    private static void privateHeaders(APIResponse ok, boolean preview) {
+        if (ok == null) {
+            return;
+        }
+        ok.addHeader("Cache-Control", OASFactory.createHeader().description(preview ? "private, no-store" : "no-store")
+                .schema(string(100)));
+        if (preview) {
+            ok.addHeader("X-Robots-Tag", OASFactory.createHeader().description("noindex").schema(string(100)));
+        }
     }
 
     private static void cacheHeaders(APIResponse ok) {
