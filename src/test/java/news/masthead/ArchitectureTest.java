@@ -3,6 +3,7 @@ package news.masthead;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -60,6 +61,11 @@ class ArchitectureTest {
             .and().arePublic()
             .should(declarePermission())
             .because("an endpoint without a declared permission must not exist (fail closed)");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("news.masthead.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature that needs another's data asks through a port the other owns, never both ways");
 
     @ArchTest
     static final ArchRule transactionsLiveOnServices = noClasses()

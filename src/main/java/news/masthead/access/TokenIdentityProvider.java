@@ -10,6 +10,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import news.masthead.common.http.RateLimitFilter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,6 +22,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     public static final String BOOTSTRAP_NAME = "bootstrap-admin";
 
     static final String TOKEN = "masthead.token";
+    /** The bootstrap token has no row; its requests count against this fixed budget. */
+    static final String BOOTSTRAP_PARTITION = "bootstrap-admin";
 
     private final Optional<String> adminToken;
     private final TokenService tokens;
@@ -43,6 +46,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(BOOTSTRAP_NAME))
                     .addRole(Roles.ADMIN)
+                    .addAttribute(RateLimitFilter.PARTITION, BOOTSTRAP_PARTITION)
                     .build());
         }
         return context.runBlocking(() -> tokens.authenticate(secret)
@@ -55,6 +59,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                 .setPrincipal(new QuarkusPrincipal(token.name()))
                 .addRole(token.role())
                 .addAttribute(TOKEN, token)
+                // Keyed by id: however the header spells the secret, one token has one budget.
+                .addAttribute(RateLimitFilter.PARTITION, token.tokenId().toString())
                 .build();
     }
 

@@ -184,19 +184,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         getEntityManager().persist(redirect);
     }
 
-    public long countUsingAuthor(UUID authorId) {
-        return getEntityManager().createQuery("select count(a) from Article a join a.authors au where au.id = :id", Long.class)
-                .setParameter("id", authorId).getSingleResult();
-    }
-
-    public long countUsingSection(UUID sectionId) {
-        return count("section.id", sectionId);
-    }
-
-    public long countUsingNotice(UUID noticeId) {
-        return count("copyrightNotice.id", noticeId);
-    }
-
     private static void filters(QueryBuilder b, ArticleQuery q) {
         if (q.sectionIds() != null) {
             b.and("a.section.id in :sections").param("sections", q.sectionIds().isEmpty() ? List.of(new UUID(0, 0)) : q.sectionIds());

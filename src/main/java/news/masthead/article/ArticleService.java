@@ -1,7 +1,6 @@
 package news.masthead.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -22,8 +21,6 @@ import news.masthead.common.time.Now;
 /** The editorial use cases of one article: write, publish, schedule, unpublish, trash, restore. */
 @ApplicationScoped
 public class ArticleService {
-    static final Set<String> PATCHABLE = Set.of("slug", "headline", "summary", "body", "section", "authors", "tags",
-            "copyrightNotice", "updateNote", "updateKind");
     private static final Set<String> UPDATE_KINDS = Set.of("update", "correction");
 
     private final ArticleEditor editor;
@@ -47,15 +44,15 @@ public class ArticleService {
 
     /** JSON Merge Patch over the write fields; {@code updateNote} turns the change into a public update. */
     @Transactional
-    public AdminArticleResponse patch(UUID id, String ifMatch, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public AdminArticleResponse patch(UUID id, String ifMatch, JsonNode body) {
+        // updateNote and updateKind are written, never stored in the write representation: see publicUpdate.
+        MergePatch<ArticleWrite> patch = MergePatch.of(body, ArticleWrite.class, "updateNote", "updateKind");
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForWrite(id, ifMatch, now);
         Article a = edit.article();
         requireNotTrashed(a, now);
-        ObjectNode fields = ((ObjectNode) patch).deepCopy();
-        PublicUpdate update = publicUpdate(a, now, fields.remove("updateNote"), fields.remove("updateKind"));
-        ArticleWrite next = strict.read(MergePatch.apply(strict.tree(mapper.write(a)), fields), ArticleWrite.class);
+        PublicUpdate update = publicUpdate(a, now, patch.writeOnly("updateNote"), patch.writeOnly("updateKind"));
+        ArticleWrite next = strict.merge(mapper.write(a), patch);
         List<String> changed = new ArrayList<>(editor.apply(a, next));
         if (update != null) {
             List<PublicUpdate> updates = new ArrayList<>(mapper.updates(a));

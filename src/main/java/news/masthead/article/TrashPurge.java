@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.common.time.Now;
 import org.jboss.logging.Logger;
 
 /** Deletes articles that stayed in the trash longer than the retention; their revisions go with them. */
@@ -15,15 +15,22 @@ public class TrashPurge {
 
     private final ArticleRepository articles;
     private final Duration retention;
+    private final Now clock;
 
-    TrashPurge(ArticleRepository articles, @ConfigProperty(name = "masthead.trash.retention") Duration retention) {
+    TrashPurge(ArticleRepository articles, TrashConfig config, Now clock) {
         this.articles = articles;
-        this.retention = retention;
+        this.retention = config.retention();
+        this.clock = clock;
     }
 
     @Scheduled(every = "${masthead.trash.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        purge(Instant.now());
+        purge();
+    }
+
+    /** Purges what the retention has passed for by now. */
+    public long purge() {
+        return purge(clock.instant());
     }
 
     /** Rows cascade in the database: revisions, bylines and old slugs go with the article. */

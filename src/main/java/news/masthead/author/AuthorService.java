@@ -6,10 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import news.masthead.article.ArticleRepository;
 import news.masthead.author.api.AdminAuthorResponse;
 import news.masthead.author.api.AuthorResponse;
 import news.masthead.author.api.AuthorWrite;
@@ -28,15 +26,13 @@ import news.masthead.common.time.Now;
 /** The use cases of authors: the Admin API writes them, the Content API shows their public fields. */
 @ApplicationScoped
 public class AuthorService {
-    static final Set<String> PATCHABLE = Set.of("slug", "name", "jobTitle", "bio", "avatarUrl", "email");
-
     private final AuthorRepository authors;
-    private final ArticleRepository articles;
+    private final AuthorReferences articles;
     private final StrictJson strict;
     private final Now clock;
     private final ContentChanged changed;
 
-    AuthorService(AuthorRepository authors, ArticleRepository articles, StrictJson strict, Now clock,
+    AuthorService(AuthorRepository authors, AuthorReferences articles, StrictJson strict, Now clock,
                   ContentChanged changed) {
         this.changed = changed;
         this.authors = authors;
@@ -70,11 +66,11 @@ public class AuthorService {
 
     /** JSON Merge Patch over the write fields. */
     @Transactional
-    public AdminAuthorResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public AdminAuthorResponse patch(UUID id, JsonNode body) {
+        MergePatch<AuthorWrite> patch = MergePatch.of(body, AuthorWrite.class);
         Author a = find(id);
         AuthorWrite current = write(a);
-        AuthorWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), AuthorWrite.class);
+        AuthorWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
             apply(a, next);
             a.modifiedAt = clock.instant();
@@ -86,7 +82,7 @@ public class AuthorService {
     @Transactional
     public void delete(UUID id) {
         Author a = find(id);
-        long using = articles.countUsingAuthor(a.id);
+        long using = articles.articlesNaming(a.id);
         if (using > 0) {
             throw new ConflictException("The author '" + a.slug + "' is on the byline of " + using
                     + " article(s), in some status; take it off them first.");

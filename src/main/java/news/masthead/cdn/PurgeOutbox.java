@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import news.masthead.common.time.Now;
 
 /**
  * The one way to ask for a CDN purge: call {@link #enqueue} inside the transaction that changes
@@ -31,13 +32,15 @@ public class PurgeOutbox {
     private final TransactionSynchronizationRegistry transactions;
     private final PurgeConfig config;
     private final PurgeWorker worker;
+    private final Now clock;
 
     PurgeOutbox(EntityManager em, TransactionSynchronizationRegistry transactions, PurgeConfig config,
-                PurgeWorker worker) {
+                PurgeWorker worker, Now clock) {
         this.em = em;
         this.transactions = transactions;
         this.config = config;
         this.worker = worker;
+        this.clock = clock;
     }
 
     /** Whether purges are queued at all, so callers can skip working out keys nobody will use. */
@@ -82,11 +85,12 @@ public class PurgeOutbox {
         queued.immediate |= at == null;
     }
 
-    /** Due at the database's clock, like every claim, so instances with drifting clocks agree. */
+    /** Due at the database's clock (as {@link Now#sql} reads it), like every claim, so instances with drifting clocks agree. */
     private long insert(Collection<String> keys, Instant at) {
-        String due = at == null ? "now()" : ":at";
+        String now = clock.sql("now()");
+        String due = at == null ? now : ":at";
         var insert = em.createNativeQuery("insert into cdn_purge (keys, sends_left, next_attempt_at, created_at) "
-                        + "values (:keys, :sends, " + due + ", now()) returning id")
+                        + "values (:keys, :sends, " + due + ", " + now + ") returning id")
                 .setParameter("keys", String.join(" ", new LinkedHashSet<>(keys)))
                 .setParameter("sends", config.repeatAfter().isZero() ? 1 : 2);
         if (at != null) {

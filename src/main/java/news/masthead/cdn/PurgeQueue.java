@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import news.masthead.common.time.Now;
 
 /**
  * The outbox as the workers see it. Each method is one short transaction: none is open while the
- * CDN is being called. The database clock decides what is due, so instances agree.
+ * CDN is being called. The database clock decides what is due, so instances agree; it is read
+ * through {@link Now#sql}, so a test that moves time moves what is due with it.
  */
 @ApplicationScoped
 public class PurgeQueue {
@@ -26,10 +28,12 @@ public class PurgeQueue {
 
     private final EntityManager em;
     private final PurgeConfig config;
+    private final Now clock;
 
-    PurgeQueue(EntityManager em, PurgeConfig config) {
+    PurgeQueue(EntityManager em, PurgeConfig config, Now clock) {
         this.em = em;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -45,17 +49,17 @@ public class PurgeQueue {
         List<Object[]> rows = em.createNativeQuery("""
                         with due as (
                             select id from cdn_purge
-                            where next_attempt_at <= now() and (locked_until is null or locked_until <= now())
+                            where next_attempt_at <= %1$s and (locked_until is null or locked_until <= %1$s)
                             order by next_attempt_at, id
                             limit :limit
                             for update skip locked)
                         update cdn_purge p
                            set attempts = p.attempts + 1,
-                               locked_until = now() + make_interval(secs => :lease),
+                               locked_until = %1$s + make_interval(secs => :lease),
                                claim_token = :token
                           from due
                          where p.id = due.id
-                        returning p.id, p.keys, p.attempts""")
+                        returning p.id, p.keys, p.attempts""".formatted(clock.sql("now()")))
                 .setParameter("limit", limit)
                 .setParameter("lease", seconds(config.lease()))
                 .setParameter("token", token)
@@ -79,8 +83,8 @@ public class PurgeQueue {
         em.createNativeQuery("""
                         update cdn_purge
                            set sends_left = 1, attempts = 0, last_error = null, locked_until = null, claim_token = null,
-                               next_attempt_at = now() + make_interval(secs => :repeat)
-                         where id in (:ids) and claim_token = :token and sends_left = 2""")
+                               next_attempt_at = %s + make_interval(secs => :repeat)
+                         where id in (:ids) and claim_token = :token and sends_left = 2""".formatted(clock.sql("now()")))
                 .setParameter("repeat", seconds(config.repeatAfter()))
                 .setParameter("ids", ids).setParameter("token", token).executeUpdate();
     }
@@ -97,9 +101,9 @@ public class PurgeQueue {
         em.createNativeQuery("""
                         update cdn_purge
                            set locked_until = null, claim_token = null, last_error = :error,
-                               next_attempt_at = now() + make_interval(secs =>
+                               next_attempt_at = %s + make_interval(secs =>
                                    least(:max, :base * power(2, least(greatest(attempts - 1, 0), 30))))
-                         where id in (:ids) and claim_token = :token""")
+                         where id in (:ids) and claim_token = :token""".formatted(clock.sql("now()")))
                 .setParameter("error", error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error)
                 .setParameter("max", seconds(config.backoffMax()))
                 .setParameter("base", seconds(config.backoffBase()))

@@ -2,15 +2,15 @@ package news.masthead.copyright;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import news.masthead.article.ArticleRepository;
 import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.error.ConflictException;
-import news.masthead.common.error.InvalidException;
+import news.masthead.common.error.ForeignKeys;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
@@ -20,32 +20,27 @@ import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.api.CopyrightNoticeResponse;
 import news.masthead.copyright.api.CopyrightNoticeWrite;
-import news.masthead.syndication.PartnerService;
-import news.masthead.syndication.SyndicationLedger;
 
 /** The use cases of copyright notices, including which one is the default for new articles. */
 @ApplicationScoped
 public class CopyrightNoticeService {
-    static final Set<String> PATCHABLE = Set.of("holder", "year", "statement", "usageTerms", "syndication", "isDefault",
-            "partners");
+    private static final String PARTNER_KEY = "copyright_notice_partner_partner_id_fkey";
 
     private final CopyrightNoticeRepository notices;
-    private final ArticleRepository articles;
+    private final NoticeReferences articles;
     private final StrictJson strict;
     private final Now clock;
-    private final PartnerService partners;
-    private final SyndicationLedger ledger;
+    private final Event<NoticeRightsChanged> rightsChanged;
     private final ContentChanged changed;
 
-    CopyrightNoticeService(CopyrightNoticeRepository notices, ArticleRepository articles, StrictJson strict, Now clock,
-                           PartnerService partners, SyndicationLedger ledger, ContentChanged changed) {
+    CopyrightNoticeService(CopyrightNoticeRepository notices, NoticeReferences articles, StrictJson strict, Now clock,
+                           Event<NoticeRightsChanged> rightsChanged, ContentChanged changed) {
         this.changed = changed;
         this.notices = notices;
         this.articles = articles;
         this.strict = strict;
         this.clock = clock;
-        this.partners = partners;
-        this.ledger = ledger;
+        this.rightsChanged = rightsChanged;
     }
 
     @Transactional
@@ -55,8 +50,11 @@ public class CopyrightNoticeService {
         n.id = UUID.randomUUID();
         n.createdAt = now;
         n.modifiedAt = now;
-        apply(n, write, now);
-        notices.persist(n);
+        partnersChecked(() -> {
+            apply(n, write, now);
+            notices.persist(n);
+            notices.flush();
+        });
         changed.publish("notice " + n.id);
         return view(n);
     }
@@ -78,19 +76,21 @@ public class CopyrightNoticeService {
 
     /** JSON Merge Patch over the write fields; {@code isDefault: true} moves the default here. */
     @Transactional
-    public CopyrightNoticeResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public CopyrightNoticeResponse patch(UUID id, JsonNode body) {
+        MergePatch<CopyrightNoticeWrite> patch = MergePatch.of(body, CopyrightNoticeWrite.class);
         CopyrightNotice n = find(id);
         CopyrightNoticeWrite current = write(n);
-        CopyrightNoticeWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), CopyrightNoticeWrite.class);
+        CopyrightNoticeWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
             Instant now = clock.instant();
-            apply(n, next, now);
-            n.modifiedAt = now;
+            partnersChecked(() -> {
+                apply(n, next, now);
+                n.modifiedAt = now;
+                notices.flush();
+            });
             if (!next.syndicationOrNone().equals(current.syndicationOrNone())
                     || !Set.copyOf(next.partnersOrNone()).equals(Set.copyOf(current.partnersOrNone()))) {
-                notices.flush();
-                ledger.noticeRightsChanged(n.id);
+                rightsChanged.fire(new NoticeRightsChanged(n.id));
             }
             changed.publish("notice " + n.id);
         }
@@ -100,13 +100,24 @@ public class CopyrightNoticeService {
     @Transactional
     public void delete(UUID id) {
         CopyrightNotice n = find(id);
-        long using = articles.countUsingNotice(n.id);
+        long using = articles.articlesCarrying(n.id);
         if (using > 0) {
             throw new ConflictException("The copyright notice is carried by " + using
                     + " article(s), in some status; give them another notice first.");
         }
         notices.delete(n);
         changed.publish("notice " + n.id);
+    }
+
+    /**
+     * Listed partners are checked by the foreign key of copyright_notice_partner, so notices need
+     * nothing of the syndication feature; {@code write} must flush.
+     */
+    private static void partnersChecked(Runnable write) {
+        ForeignKeys.checked(PARTNER_KEY, "partners", missing -> "names no partner: " + missing, () -> {
+            write.run();
+            return null;
+        });
     }
 
     private CopyrightNotice find(UUID id) {
@@ -119,11 +130,6 @@ public class CopyrightNoticeService {
         n.statement = blankToNull(w.statement());
         n.usageTerms = blankToNull(w.usageTerms());
         n.syndication = w.syndicationOrNone();
-        for (UUID partner : w.partnersOrNone()) {
-            if (!partners.exists(partner)) {
-                throw new InvalidException("partners", "names no partner: " + partner);
-            }
-        }
         n.partnerIds.clear();
         n.partnerIds.addAll(w.partnersOrNone());
         setDefault(n, w.makesDefault(), now);

@@ -22,6 +22,7 @@ import news.masthead.article.api.ArticleWrite;
 import news.masthead.article.api.PublishRequest;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
+import news.masthead.common.time.Now;
 import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
 import news.masthead.section.Section;
@@ -46,9 +47,11 @@ public class DemoContent {
     private final CopyrightNoticeRepository notices;
     private final ArticleService articles;
     private final ObjectMapper json;
+    private final Now clock;
 
     DemoContent(AppState state, SectionRepository sections, AuthorRepository authors, CopyrightNoticeRepository notices,
-                ArticleService articles, ObjectMapper json) {
+                ArticleService articles, ObjectMapper json, Now clock) {
+        this.clock = clock;
         this.state = state;
         this.sections = sections;
         this.authors = authors;
@@ -70,7 +73,7 @@ public class DemoContent {
             return;
         }
         JsonNode demo = read();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Map<String, Section> bySlug = new HashMap<>();
         demo.get("sections").forEach(s -> bySlug.put(s.get("slug").asText(), section(s, bySlug, now)));
         demo.get("authors").forEach(a -> author(a, now));
@@ -134,7 +137,7 @@ public class DemoContent {
             case "draft" -> {
             }
             case "scheduled" -> articles.publish(created.id(), etag,
-                    new PublishRequest(Instant.now().plus(a.path("inHours").asLong(24), ChronoUnit.HOURS), null));
+                    new PublishRequest(clock.instant().plus(a.path("inHours").asLong(24), ChronoUnit.HOURS), null));
             case "published" -> {
                 AdminArticleResponse live = articles.publish(created.id(), etag, null);
                 if (a.has("update")) {

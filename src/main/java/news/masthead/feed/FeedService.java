@@ -14,12 +14,12 @@ import news.masthead.article.api.ArticleFilters;
 import news.masthead.article.api.ArticleSearch;
 import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.common.site.SiteConfig;
+import news.masthead.common.site.Urns;
 import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
 import news.masthead.section.SectionService;
 import news.masthead.section.api.SectionResponse;
-import news.masthead.syndication.ninjs.NinjsMapper;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The public feeds: the newest published headlines with summaries, links and each article's
@@ -36,20 +36,13 @@ public class FeedService {
     private final ArticleReader articles;
     private final SectionService sections;
     private final CopyrightNoticeRepository notices;
-    private final String siteBase;
-    private final String siteName;
-    private final String language;
+    private final SiteConfig site;
 
-    FeedService(ArticleReader articles, SectionService sections, CopyrightNoticeRepository notices,
-                @ConfigProperty(name = "masthead.site.base-url") String siteBase,
-                @ConfigProperty(name = "masthead.site.name") String siteName,
-                @ConfigProperty(name = "masthead.site.language") String language) {
+    FeedService(ArticleReader articles, SectionService sections, CopyrightNoticeRepository notices, SiteConfig site) {
         this.articles = articles;
         this.sections = sections;
         this.notices = notices;
-        this.siteBase = siteBase.endsWith("/") ? siteBase.substring(0, siteBase.length() - 1) : siteBase;
-        this.siteName = siteName;
-        this.language = language;
+        this.site = site;
     }
 
     /** Atom 1.0; {@code section} (a slug, null for all) includes its subsections. */
@@ -92,11 +85,12 @@ public class FeedService {
                 + (sectionSlug == null ? "" : "?section=" + URLEncoder.encode(sectionSlug, StandardCharsets.UTF_8));
         // Fixed when empty: the feed must render to the same bytes (and ETag) until content changes.
         Instant updated = entries.stream().map(FeedEntry::updated).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        String title = section == null ? siteName : siteName + ": " + section.name();
+        String title = section == null ? site.name() : site.name() + ": " + section.name();
         String description = section != null && section.description() != null ? section.description()
-                : "The newest headlines from " + (section == null ? siteName : title) + ".";
+                : "The newest headlines from " + (section == null ? site.name() : title) + ".";
         String rights = notices.findDefault().map(CopyrightNotice::notice).orElse(null);
-        FeedHead head = new FeedHead(self, title, description, siteBase + "/", self, updated, siteName, rights, language);
+        FeedHead head = new FeedHead(self, title, description, site.home(), self, updated, site.name(), rights,
+                site.language());
         return new Feed(head, entries);
     }
 
@@ -109,7 +103,7 @@ public class FeedService {
         for (String tag : a.tags()) {
             categories.add(new FeedEntry.Category(tag, TAG_SCHEME, null));
         }
-        return new FeedEntry(NinjsMapper.uri(a.id()), a.headline(), siteBase + "/articles/" + a.slug(),
+        return new FeedEntry(Urns.article(a.id()), a.headline(), site.articleUrl(a.slug()),
                 a.updatedAt() != null ? a.updatedAt() : a.publishedAt(), a.publishedAt(), a.summary(),
                 a.copyright() == null ? null : a.copyright().notice(),
                 a.authors().stream().map(AuthorRef::name).toList(), categories, null);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import news.masthead.article.ArticleRepository;
 import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
@@ -32,15 +31,13 @@ import news.masthead.section.api.SectionWrite;
 /** The use cases of the section tree: the Admin API shapes it, the Content API lists it in display order. */
 @ApplicationScoped
 public class SectionService {
-    static final Set<String> PATCHABLE = Set.of("slug", "name", "description", "parent", "position");
-
     private final SectionRepository sections;
-    private final ArticleRepository articles;
+    private final SectionReferences articles;
     private final StrictJson strict;
     private final Now clock;
     private final ContentChanged changed;
 
-    SectionService(SectionRepository sections, ArticleRepository articles, StrictJson strict, Now clock,
+    SectionService(SectionRepository sections, SectionReferences articles, StrictJson strict, Now clock,
                    ContentChanged changed) {
         this.changed = changed;
         this.sections = sections;
@@ -76,11 +73,11 @@ public class SectionService {
 
     /** JSON Merge Patch over the write fields. */
     @Transactional
-    public AdminSectionResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public AdminSectionResponse patch(UUID id, JsonNode body) {
+        MergePatch<SectionWrite> patch = MergePatch.of(body, SectionWrite.class);
         Section s = find(id);
         SectionWrite current = write(s);
-        SectionWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), SectionWrite.class);
+        SectionWrite next = strict.merge(current, patch);
         if (!next.equals(current)) {
             apply(s, next);
             s.modifiedAt = clock.instant();
@@ -95,7 +92,7 @@ public class SectionService {
         if (sections.hasChildren(s)) {
             throw new ConflictException("The section '" + s.slug + "' has subsections; move or delete them first.");
         }
-        long using = articles.countUsingSection(s.id);
+        long using = articles.articlesFiledIn(s.id);
         if (using > 0) {
             throw new ConflictException("The section '" + s.slug + "' holds " + using
                     + " article(s), in some status; move them to another section first.");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
@@ -20,8 +19,6 @@ import news.masthead.syndication.api.PartnerWrite;
 /** Partners and their rights; a rights change re-judges what each of their feeds holds. */
 @ApplicationScoped
 public class PartnerService {
-    private static final Set<String> PATCHABLE = Set.of("name", "sections", "receivesEmbargoed");
-
     private final PartnerRepository partners;
     private final SectionSlugs sections;
     private final SyndicationLedger ledger;
@@ -62,11 +59,11 @@ public class PartnerService {
     }
 
     @Transactional
-    public PartnerResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
+    public PartnerResponse patch(UUID id, JsonNode body) {
+        MergePatch<PartnerWrite> patch = MergePatch.of(body, PartnerWrite.class);
         Partner p = find(id);
         PartnerWrite current = new PartnerWrite(p.name, sections.slugs(p.sectionIds), p.receivesEmbargoed);
-        apply(p, strict.read(MergePatch.apply(strict.tree(current), patch), PartnerWrite.class));
+        apply(p, strict.merge(current, patch));
         ledger.partnerRightsChanged(p.id);
         return view(p);
     }
@@ -76,13 +73,9 @@ public class PartnerService {
     public void delete(UUID id) {
         Partner p = find(id);
         partners.getEntityManager().createNativeQuery(
-                        "update api_token set revoked_at = coalesce(revoked_at, now()) where partner_id = :id")
-                .setParameter("id", id).executeUpdate();
+                        "update api_token set revoked_at = coalesce(revoked_at, :now) where partner_id = :id")
+                .setParameter("now", clock.instant()).setParameter("id", id).executeUpdate();
         partners.delete(p);
-    }
-
-    public boolean exists(UUID id) {
-        return partners.findByIdOptional(id).isPresent();
     }
 
     private void apply(Partner p, PartnerWrite w) {

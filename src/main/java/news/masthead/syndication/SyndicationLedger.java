@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import news.masthead.article.ArticleEvent;
+import news.masthead.common.time.Now;
+import news.masthead.copyright.NoticeRightsChanged;
 
 /**
  * Appends to each partner's change feed whenever what the partner may receive changes: an upsert
@@ -38,15 +40,17 @@ public class SyndicationLedger {
                    case when %1$s then 'upsert' else 'removal' end,
                    case when %1$s then null when a.status = 'trashed' then 'trashed'
                         when a.status <> 'published' then 'unpublished' else 'rights' end,
-                   case when %1$s then greatest(clock_timestamp(), %2$s) else clock_timestamp() end
+                   case when %1$s then greatest(%5$s, %2$s) else %5$s end
             from partner p cross join article a join copyright_notice n on n.id = a.copyright_notice_id
             where %3$s and (%4$s)
             """;
 
     private final EntityManager em;
+    private final Now clock;
 
-    SyndicationLedger(EntityManager em) {
+    SyndicationLedger(EntityManager em, Now clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /**
@@ -89,6 +93,10 @@ public class SyndicationLedger {
         append("n.id = :id", changedOnly(), noticeId);
     }
 
+    void onNoticeRightsChanged(@Observes NoticeRightsChanged event) {
+        noticeRightsChanged(event.noticeId());
+    }
+
     private static String changedOnly() {
         return "(" + ENTITLED + " and " + LAST_KIND + " is distinct from 'upsert') or (not " + ENTITLED + " and "
                 + LAST_KIND + " = 'upsert')";
@@ -97,7 +105,8 @@ public class SyndicationLedger {
     private void append(String scope, String condition, UUID id) {
         em.flush();
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
-        em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, scope, condition))
+        // Positions come from the database's clock (see Now#sql), so they follow commit order across instances.
+        em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, scope, condition, clock.sql("clock_timestamp()")))
                 .setParameter("id", id).executeUpdate();
     }
 }

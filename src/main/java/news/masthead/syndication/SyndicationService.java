@@ -24,6 +24,9 @@ import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageMeta;
 import news.masthead.common.paging.PageRequest;
+import news.masthead.common.site.SiteConfig;
+import news.masthead.common.site.Urns;
+import news.masthead.common.time.Now;
 import news.masthead.syndication.api.Change;
 import news.masthead.syndication.api.ChangePage;
 import news.masthead.feed.AtomWriter;
@@ -33,7 +36,6 @@ import news.masthead.syndication.api.SyndicatedArticle;
 import news.masthead.syndication.ninjs.BodyHtml;
 import news.masthead.syndication.ninjs.NinjsDocument;
 import news.masthead.syndication.ninjs.NinjsMapper;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a partner may receive. Rights are decided inside the queries ({@link SyndicationLedger#ENTITLED}),
@@ -53,24 +55,19 @@ public class SyndicationService {
     private final Caller caller;
     private final NinjsMapper ninjsMapper;
     private final PartnerRepository partners;
-    private final String siteBase;
-    private final String siteName;
-    private final String language;
+    private final SiteConfig site;
+    private final Now clock;
 
     SyndicationService(EntityManager em, ArticleRepository articles, ArticleMapper mapper, Caller caller,
-                       NinjsMapper ninjsMapper, PartnerRepository partners,
-                       @ConfigProperty(name = "masthead.site.base-url") String siteBase,
-                       @ConfigProperty(name = "masthead.site.name") String siteName,
-                       @ConfigProperty(name = "masthead.site.language") String language) {
+                       NinjsMapper ninjsMapper, PartnerRepository partners, SiteConfig site, Now clock) {
         this.em = em;
         this.articles = articles;
         this.mapper = mapper;
         this.caller = caller;
         this.ninjsMapper = ninjsMapper;
         this.partners = partners;
-        this.siteBase = siteBase.endsWith("/") ? siteBase.substring(0, siteBase.length() - 1) : siteBase;
-        this.siteName = siteName;
-        this.language = language;
+        this.site = site;
+        this.clock = clock;
     }
 
     /** Newest first, by publication time, in Masthead JSON or (format=ninjs) IPTC ninjs 2.2. */
@@ -78,19 +75,20 @@ public class SyndicationService {
     public Page<?> list(String limit, String cursor, String format) {
         Format f = Format.parse(format);
         UUID partner = partner();
+        Instant now = clock.instant();
         PageRequest page = PageRequest.parse(limit, cursor, 2);
         String keyset = page.after().isPresent()
                 ? " and (a.published_at < :afterAt or (a.published_at = :afterAt and a.id < :afterId))" : "";
         var query = em.createNativeQuery("select a.id" + FROM + RECEIVABLE + keyset
                         + " order by a.published_at desc, a.id desc limit :n", UUID.class)
-                .setParameter("partner", partner).setParameter("now", Timestamp.from(Instant.now()))
+                .setParameter("partner", partner).setParameter("now", Timestamp.from(now))
                 .setParameter("n", page.limit() + 1);
         page.after().ifPresent(c -> query.setParameter("afterAt", Timestamp.from(CursorParts.instant(c.get(0))))
                 .setParameter("afterId", CursorParts.uuid(c.get(1))));
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
         List<Article> rows = inOrder(ids);
-        return Page.of(rows, page.limit(), a -> f == Format.NINJS ? ninjs(a) : syndicated(a),
+        return Page.of(rows, page.limit(), a -> f == Format.NINJS ? ninjs(a, now) : syndicated(a, now),
                 a -> PageRequest.encode(a.publishedAt.toString(), a.id.toString()));
     }
 
@@ -98,30 +96,32 @@ public class SyndicationService {
     @Transactional
     public byte[] atom(URI apiBase) {
         Partner partner = partners.findById(partner());
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("select a.id" + FROM + RECEIVABLE
                         + " order by a.published_at desc, a.id desc limit " + FEED_SIZE, UUID.class)
-                .setParameter("partner", partner.id).setParameter("now", Timestamp.from(Instant.now())).getResultList();
+                .setParameter("partner", partner.id).setParameter("now", Timestamp.from(now)).getResultList();
         List<FeedEntry> entries = inOrder(ids).stream().map(this::entry).toList();
         String self = apiBase.resolve("api/v1/syndication/feed.atom").toString();
         Instant updated = entries.stream().map(FeedEntry::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return AtomWriter.write(new FeedHead(self, siteName + " for " + partner.name,
-                "Full text of the stories " + partner.name + " may republish.", siteBase + "/", self, updated, siteName,
-                null, language), entries);
+        return AtomWriter.write(new FeedHead(self, site.name() + " for " + partner.name,
+                "Full text of the stories " + partner.name + " may republish.", site.home(), self, updated, site.name(),
+                null, site.language()), entries);
     }
 
     @Transactional
     public Object get(UUID id, String format) {
         Format f = Format.parse(format);
         UUID partner = partner();
+        Instant now = clock.instant();
         boolean receivable = !em.createNativeQuery("select a.id" + FROM + RECEIVABLE + " and a.id = :id", UUID.class)
-                .setParameter("partner", partner).setParameter("now", Timestamp.from(Instant.now()))
+                .setParameter("partner", partner).setParameter("now", Timestamp.from(now))
                 .setParameter("id", id).getResultList().isEmpty();
         if (!receivable) {
             throw new NotFoundException("No article you may receive has this id.");
         }
         Article a = articles.withRefs(List.of(id)).get(0);
-        return f == Format.NINJS ? ninjs(a) : syndicated(a);
+        return f == Format.NINJS ? ninjs(a, now) : syndicated(a, now);
     }
 
     /**
@@ -129,13 +129,20 @@ public class SyndicationService {
      * writer that has taken a position but not yet committed, so nothing can later appear before
      * a position this page hands out. Each article appears at its latest position only, and an
      * upsert carries the article as it is now.
+     *
+     * <p>"Now" here is the database's clock, as the ledger's positions are (they must follow commit
+     * order across instances, so one clock hands them out), read through {@link Now#sql}: unchanged
+     * in production; under a moved test clock both the positions written and this cutoff move by
+     * the same amount, so a story whose embargo the moved clock has passed is in the change feed
+     * exactly when the list and the article already show it, and later writes still come after it.
      */
     @Transactional
     public ChangePage changes(String limit, String cursor) {
         UUID partner = partner();
         PageRequest page = PageRequest.parse(limit, cursor, 2);
         em.createNativeQuery("select 1 from pg_advisory_xact_lock_shared(" + SyndicationLedger.LOCK + ")").getSingleResult();
-        Timestamp now = Timestamp.from(instantOf(em.createNativeQuery("select clock_timestamp()").getSingleResult()));
+        Timestamp now = Timestamp.from(instantOf(em.createNativeQuery("select " + clock.sql("clock_timestamp()"))
+                .getSingleResult()));
         Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(Instant.EPOCH);
         long afterSeq = page.after().map(c -> CursorParts.number(c.get(1))).orElse(0L);
         @SuppressWarnings("unchecked")
@@ -175,7 +182,7 @@ public class SyndicationService {
         List<UUID> receivable = em.createNativeQuery("select a.id" + FROM + RECEIVABLE + " and a.id in (:ids)", UUID.class)
                 .setParameter("partner", partner).setParameter("now", now).setParameter("ids", ids).getResultList();
         Map<UUID, SyndicatedArticle> byId = new HashMap<>();
-        articles.withRefs(receivable).forEach(a -> byId.put(a.id, syndicated(a)));
+        articles.withRefs(receivable).forEach(a -> byId.put(a.id, syndicated(a, now.toInstant())));
         return byId;
     }
 
@@ -185,25 +192,25 @@ public class SyndicationService {
         return ids.stream().map(byId::get).toList();
     }
 
-    private SyndicatedArticle syndicated(Article a) {
-        return SyndicatedArticle.of(mapper.article(a), a.revision, embargo(a));
+    private SyndicatedArticle syndicated(Article a, Instant now) {
+        return SyndicatedArticle.of(mapper.article(a), a.revision, embargo(a, now));
     }
 
-    private NinjsDocument ninjs(Article a) {
-        return ninjsMapper.ninjs(mapper.article(a), embargo(a));
+    private NinjsDocument ninjs(Article a, Instant now) {
+        return ninjsMapper.ninjs(mapper.article(a), embargo(a, now), now);
     }
 
     private FeedEntry entry(Article a) {
         ArticleResponse r = mapper.article(a);
-        return new FeedEntry(NinjsMapper.uri(a.id), r.headline(), siteBase + "/articles/" + r.slug(),
+        return new FeedEntry(Urns.article(a.id), r.headline(), site.articleUrl(r.slug()),
                 r.updatedAt() != null ? r.updatedAt() : r.publishedAt(), r.publishedAt(), r.summary(),
                 r.copyright().notice(), r.authors().stream().map(AuthorRef::name).toList(), List.of(),
                 FeedEntry.Content.html(BodyHtml.syndication(r.body())));
     }
 
     /** A still-running embargo; once it has passed the story is simply public. */
-    private static Instant embargo(Article a) {
-        return a.embargoedUntil != null && a.embargoedUntil.isAfter(Instant.now()) ? a.embargoedUntil : null;
+    private static Instant embargo(Article a, Instant now) {
+        return a.embargoedUntil != null && a.embargoedUntil.isAfter(now) ? a.embargoedUntil : null;
     }
 
     enum Format {

@@ -14,11 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import news.masthead.article.body.Sanitizer;
+import news.masthead.common.time.Now;
 
 /**
  * {@code java -jar quarkus-run.jar --export FILE}, {@code --import FILE} and
@@ -31,10 +31,12 @@ public class Transfer implements QuarkusApplication {
 
     private final AgroalDataSource dataSource;
     private final Sanitizer sanitizer;
+    private final Now clock;
 
-    public Transfer(AgroalDataSource dataSource, Sanitizer sanitizer) {
+    public Transfer(AgroalDataSource dataSource, Sanitizer sanitizer, Now clock) {
         this.dataSource = dataSource;
         this.sanitizer = sanitizer;
+        this.clock = clock;
     }
 
     /** The transfer the arguments ask for, or null when they ask for the server. */
@@ -97,7 +99,7 @@ public class Transfer implements QuarkusApplication {
         }
         List<String> lines;
         try (InputStream in = Files.newInputStream(file)) {
-            lines = new WxrConverter(sanitizer, notice, Instant.now()).convert(in);
+            lines = new WxrConverter(sanitizer, notice, clock.instant()).convert(in);
         }
         return new BufferedReader(new StringReader(String.join("\n", lines)));
     }

@@ -52,27 +52,29 @@ public class DeliveryQueue {
      * the lease ({@code locked_until}) then keeps the row theirs after this transaction commits, and
      * gives it back to everyone if they die before recording a result. The attempt is counted at claim
      * time, so a row that crashes its worker cannot be retried forever. The database clock decides
-     * what is due, so instances with drifting clocks agree.
+     * what is due, so instances with drifting clocks agree (as {@link Now#sql} sees it, so a test
+     * that moves time makes scheduled deliveries due).
      */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Claim> claim(int limit) {
         UUID token = UUID.randomUUID();
+        String now = clock.sql("now()");
         List<Object[]> rows = em.createNativeQuery("""
                         with due as (
                             select d.id from webhook_delivery d join webhook w on w.id = d.webhook_id
-                            where d.state = 'pending' and w.active and d.next_attempt_at <= now()
-                              and (d.locked_until is null or d.locked_until <= now())
+                            where d.state = 'pending' and w.active and d.next_attempt_at <= %1$s
+                              and (d.locked_until is null or d.locked_until <= %1$s)
                             order by d.next_attempt_at, d.id
                             limit :limit
                             for update of d skip locked)
                         update webhook_delivery d
                            set attempts = d.attempts + 1,
-                               locked_until = now() + make_interval(secs => :lease),
+                               locked_until = %1$s + make_interval(secs => :lease),
                                claim_token = :token
                           from due, webhook w
                          where d.id = due.id and w.id = d.webhook_id
-                        returning d.id, d.attempts, d.event_type, d.payload, w.id, w.url, w.secret""")
+                        returning d.id, d.attempts, d.event_type, d.payload, w.id, w.url, w.secret""".formatted(now))
                 .setParameter("limit", limit)
                 .setParameter("lease", (double) config.lease().toMillis() / 1000)
                 .setParameter("token", token)

@@ -15,7 +15,9 @@ import news.masthead.common.error.InvalidException;
 /**
  * Keeps webhooks from turning Masthead into a proxy into its own network (SSRF): a subscription URL
  * must be http(s) and every address its host resolves to must be public. Checked when a URL is
- * written and again before each delivery, because what a name resolves to can change.
+ * written and again before each delivery, because what a name resolves to can change. The delivery
+ * check hands back the address it checked ({@link Target}), and the sender connects to exactly that
+ * address: a name that answers differently a moment later (DNS rebinding) is never looked up again.
  * {@code masthead.webhooks.allow-private} switches the address check off for development and tests.
  */
 @ApplicationScoped
@@ -47,27 +49,50 @@ public class UrlGuard {
         });
     }
 
-    /** Why this URL may not be called now, or empty when it may. */
+    /**
+     * Where a delivery goes: {@code address} is the one this guard checked and the only one to
+     * connect to; {@code host} still names the server (Host header, TLS SNI, certificate check).
+     */
+    public record Target(String host, int port, boolean https, InetAddress address, String pathAndQuery) {
+    }
+
+    /** The outcome of a delivery-time check: a target to connect to, or why there is none. */
+    public record Check(Target target, String refusal) {
+        static Check refused(String reason) {
+            return new Check(null, reason);
+        }
+    }
+
+    /** Why this URL may not be called now, or empty when it may. In development mode no name is resolved. */
     public Optional<String> refusal(String url) {
+        return Optional.ofNullable(check(url, !allowPrivate).refusal());
+    }
+
+    /** For a delivery: the URL checked as {@link #refusal} does, resolved once, with the address to use. */
+    public Check target(String url) {
+        return check(url, true);
+    }
+
+    private Check check(String url, boolean resolve) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("must be an absolute http or https URL");
+            return Check.refused("must be an absolute http or https URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an absolute http or https URL");
+            return Check.refused("must be an absolute http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return Optional.of("must name a host");
+            return Check.refused("must name a host");
         }
         if (uri.getRawUserInfo() != null) {
             // It would be shown to every admin and sent in clear to any proxy; the signature authenticates us.
-            return Optional.of("must not carry credentials (user:password@)");
+            return Check.refused("must not carry credentials (user:password@)");
         }
-        if (allowPrivate) {
-            return Optional.empty();
+        if (!resolve) {
+            return new Check(null, null);
         }
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -77,16 +102,34 @@ public class UrlGuard {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve");
+            return Check.refused("names a host that does not resolve");
         }
-        for (InetAddress a : addresses) {
-            Optional<String> kind = nonPublic(a);
-            if (kind.isPresent()) {
-                return Optional.of("resolves to a " + kind.get() + " address (" + a.getHostAddress()
-                        + "); webhooks may only call public addresses");
+        if (addresses == null || addresses.length == 0) {
+            return Check.refused("names a host that does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress a : addresses) {
+                Optional<String> kind = nonPublic(a);
+                if (kind.isPresent()) {
+                    return Check.refused("resolves to a " + kind.get() + " address (" + a.getHostAddress()
+                            + "); webhooks may only call public addresses");
+                }
             }
         }
-        return Optional.empty();
+        boolean https = scheme.equals("https");
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        return new Check(new Target(uri.getHost(), port, https, bare(addresses[0]), pathAndQuery), null);
+    }
+
+    /** The address alone, without the name it was found under: nothing downstream can resolve it again. */
+    private static InetAddress bare(InetAddress a) {
+        try {
+            return InetAddress.getByAddress(a.getAddress());
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** The kind of a non-public address, or empty for a public one. */
@@ -126,8 +169,16 @@ public class UrlGuard {
                     && allZero(b, 4, 12)) {
                 return nonPublic(v4(b, 12)); // 64:ff9b::/96, NAT64
             }
+            if (first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && b[4] == 0 && b[5] == 1) {
+                return Optional.of("local-use NAT64"); // 64:ff9b:1::/48 (RFC 8215): translates into a private network
+            }
             if (first == 0x20 && (b[1] & 0xff) == 0x02) {
                 return nonPublic(v4(b, 2)); // 2002::/16, 6to4
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                // 2001::/32, Teredo: a tunnel whose IPv4 end (obfuscated in the address) could be anything.
+                return Optional.of("Teredo tunnel");
             }
         }
         return Optional.empty();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import news.masthead.access.Caller;
 import news.masthead.common.error.FieldError;
@@ -28,8 +27,6 @@ import news.masthead.webhook.api.WebhookWrite;
 /** The admin use cases of webhook subscriptions and their delivery log. */
 @ApplicationScoped
 public class WebhookService {
-    static final Set<String> PATCHABLE = Set.of("url", "events", "secret", "active");
-
     private final WebhookRepository webhooks;
     private final DeliveryAttemptRepository attempts;
     private final UrlGuard guard;
@@ -82,14 +79,14 @@ public class WebhookService {
 
     /** JSON Merge Patch over url, events and active; {@code secret} rotates the secret. */
     @Transactional
-    public WebhookResponse patch(UUID id, JsonNode patch) {
-        MergePatch.requireOnly(patch, PATCHABLE);
-        if (patch.has("secret") && patch.get("secret").isNull()) {
+    public WebhookResponse patch(UUID id, JsonNode body) {
+        MergePatch<WebhookWrite> patch = MergePatch.of(body, WebhookWrite.class);
+        if (patch.names("secret") && body.get("secret").isNull()) {
             throw new InvalidException("secret", "cannot be removed; send a new one to rotate it");
         }
         Webhook w = find(id);
         WebhookWrite current = new WebhookWrite(w.url, List.of(w.events), null, w.active);
-        WebhookWrite next = strict.read(MergePatch.apply(strict.tree(current), patch), WebhookWrite.class);
+        WebhookWrite next = strict.merge(current, patch);
         List<String> events = validate(next, !next.url().strip().equals(w.url));
         boolean changed = !next.url().strip().equals(w.url) || !events.equals(List.of(w.events))
                 || next.activeOrDefault() != w.active || next.secret() != null && !next.secret().equals(w.secret);

@@ -116,6 +116,17 @@ class TokenApiTest {
         given().get("/api/v1/articles").then().statusCode(200);
     }
 
+    /** The foreign key decides whether the partner exists; its violation is the caller's 400, never a 500. */
+    @Test
+    void partnerTokenForAPartnerThatDoesNotExistIsRefusedNamingPartner() {
+        String name = Api.unique("ghost-partner-token");
+        admin().body(Map.of("name", name, "role", "partner", "partner", java.util.UUID.randomUUID().toString()))
+                .post("/api/v1/admin/tokens").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:masthead:problem:validation"))
+                .body("errors[0].field", equalTo("partner"));
+        admin().get("/api/v1/admin/tokens?limit=100").then().statusCode(200).body("data.name", not(hasItem(name)));
+    }
+
     private static Created createAs(String secret, Map<String, Object> body) {
         var r = Tokens.as(secret).body(body).post("/api/v1/admin/articles");
         r.then().statusCode(201);

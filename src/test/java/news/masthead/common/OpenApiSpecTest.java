@@ -66,12 +66,21 @@ class OpenApiSpecTest {
             if (!o.get("responses").path("429").path("headers").has("Retry-After")) {
                 faults.add(where + ": no 429 with Retry-After");
             }
-            // Stated either way: bearer on the Admin API, explicitly none on the public Content API.
+            // Stated either way: a token on the Admin (bearer), Syndication (partner) and Preview APIs, explicitly none on the Content API.
+            boolean tokenApi = path.getKey().matches("^/api/v1/(admin|syndication|preview)(/.*)?$");
             String security = o.path("security").toString();
-            String expected = path.getKey().startsWith("/api/v1/admin") ? "[{\"bearer\":[]}]" : "[]";
+            String expected = !tokenApi ? "[]"
+                    : path.getKey().startsWith("/api/v1/syndication") ? "[{\"partner\":[]}]" : "[{\"bearer\":[]}]";
             if (!security.equals(expected)) {
                 faults.add(where + ": security " + security + ", expected " + expected);
             }
+            // Quota headers on every answer of a token API, and on no public one (shared caches).
+            o.get("responses").fields().forEachRemaining(r -> {
+                JsonNode headers = r.getValue().path("headers");
+                if (tokenApi != (headers.has("RateLimit") && headers.has("RateLimit-Policy"))) {
+                    faults.add(where + ": " + r.getKey() + (tokenApi ? " lacks" : " documents") + " the RateLimit headers");
+                }
+            });
         }));
         assertTrue(faults.isEmpty(), String.join("\n", faults));
         assertFalse(ids.isEmpty());

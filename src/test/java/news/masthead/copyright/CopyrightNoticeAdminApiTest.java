@@ -56,6 +56,27 @@ class CopyrightNoticeAdminApiTest {
                 .then().statusCode(201).body("syndication", equalTo("listed"));
     }
 
+    /** Listed partners are checked by the foreign key; a missing one is the caller's 400 naming it, never a 500. */
+    @Test
+    void listingAPartnerThatDoesNotExistIsRefusedNamingPartners() {
+        String ghost = UUID.randomUUID().toString();
+        String holder = "Holder " + Api.unique("ghost");
+        Api.admin().body(Map.of("holder", holder, "year", 2026, "syndication", "listed", "partners", java.util.List.of(ghost)))
+                .post(NOTICES).then().statusCode(400).contentType(Problems.JSON)
+                .body("type", equalTo(Problems.VALIDATION))
+                .body("errors[0].field", equalTo("partners"))
+                .body("errors[0].message", containsString(ghost));
+        Api.admin().get(NOTICES + "?limit=100").then().statusCode(200)
+                .body("data.holder", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(holder)));
+
+        String id = Api.admin().body(Map.of("holder", holder, "year", 2026, "syndication", "listed")).post(NOTICES)
+                .then().statusCode(201).extract().path("id");
+        Api.admin().contentType("application/merge-patch+json").body(Map.of("partners", java.util.List.of(ghost)))
+                .patch(NOTICES + "/" + id).then().statusCode(400).contentType(Problems.JSON)
+                .body("type", equalTo(Problems.VALIDATION)).body("errors[0].field", equalTo("partners"));
+        Api.admin().get(NOTICES + "/" + id).then().statusCode(200).body("partners", hasSize(0));
+    }
+
     @Test
     void writingWithoutTokenIs401WithChallenge() {
         Api.anonymous().contentType("application/json").body(Map.of("holder", "X", "year", 2026)).post(NOTICES)

@@ -1,11 +1,10 @@
 package news.masthead.syndication;
 
-import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import news.masthead.testsupport.Partners;
+import news.masthead.testsupport.TestHttp;
 
 /** A partner's replica: follows the change cursor and applies what it is told, nothing more. */
 final class SyncClient {
@@ -20,16 +19,17 @@ final class SyncClient {
     }
 
     /** Follows nextCursor until a page comes back empty; returns the changes seen. */
+    @SuppressWarnings("unchecked")
     List<Map<String, Object>> sync() {
         List<Map<String, Object>> seen = new ArrayList<>();
         while (true) {
-            var request = Partners.as(secret).queryParam("limit", 50);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
+            String path = "/api/v1/syndication/changes?limit=50" + (cursor == null ? "" : "&cursor=" + TestHttp.encode(cursor));
+            TestHttp.Reply page = TestHttp.get(path, secret);
+            if (page.status() != 200) {
+                throw new AssertionError("the change feed answered " + page.status() + ": " + page.body());
             }
-            JsonPath page = request.get("/api/v1/syndication/changes").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> data = page.getList("data");
-            String next = page.getString("meta.nextCursor");
+            List<Map<String, Object>> data = (List<Map<String, Object>>) page.body().get("data");
+            String next = (String) ((Map<String, Object>) page.body().get("meta")).get("nextCursor");
             if (next == null) {
                 throw new AssertionError("nextCursor must never be null");
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Partners;
+import news.masthead.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -119,6 +120,41 @@ class SyndicationTest {
         Partners.as(late).get("/api/v1/syndication/articles/" + story.id()).then().statusCode(404);
         SyncClient lateClient = new SyncClient(late);
         lateClient.sync();
+        assertFalse(lateClient.copy.containsKey(story.id()));
+    }
+
+    /**
+     * The change feed orders rows by the database's clock, the lists decide visibility by Masthead's:
+     * when the clock moves past an embargo, the late partner must get the story in both at once, and
+     * a later change must still come after it in the feed.
+     */
+    @Test
+    void whenTheEmbargoPassesTheLatePartnerGetsTheStoryInItsListAndItsChangeFeedAlike() {
+        String section = Fixtures.section();
+        String early = Partners.token(Partners.create(true, section));
+        String late = Partners.token(Partners.create(false, section));
+        Created story = article().section(section).with("copyrightNotice", Partners.notice("partners")).draft();
+        Instant embargo = Instant.now().plusSeconds(3600);
+        admin().header("If-Match", story.etag()).body(Map.of("embargoedUntil", embargo.toString()))
+                .post(story.adminPath() + "/publish").then().statusCode(200);
+        SyncClient lateClient = new SyncClient(late);
+        lateClient.sync();
+        assertFalse(lateClient.copy.containsKey(story.id()));
+
+        TestClock.get().advancePast(embargo);
+        io.restassured.RestAssured.given().get("/api/v1/articles/" + story.slug()).then().statusCode(200);
+        Partners.as(late).get("/api/v1/syndication/articles/" + story.id()).then().statusCode(200);
+        Partners.as(late).get("/api/v1/syndication/articles").then().statusCode(200).body("data.id", hasItem(story.id()));
+        Partners.as(early).get("/api/v1/syndication/articles/" + story.id()).then().statusCode(200)
+                .body("embargoedUntil", org.hamcrest.Matchers.nullValue());
+        List<Map<String, Object>> seen = lateClient.sync();
+        assertEquals(List.of("upsert"), seen.stream().map(c -> c.get("type")).toList());
+        assertTrue(lateClient.copy.containsKey(story.id()));
+
+        admin().header("If-Match", story.currentEtag()).post(story.adminPath() + "/unpublish").then().statusCode(200);
+        seen = lateClient.sync();
+        assertEquals(1, seen.size(), "the change after the embargo comes after it in the feed");
+        assertEquals(Map.of("type", "removal", "id", story.id(), "reason", "unpublished"), withoutSequence(seen.get(0)));
         assertFalse(lateClient.copy.containsKey(story.id()));
     }
 

@@ -14,20 +14,29 @@ public final class Articles {
     }
 
     public static Builder article() {
-        return new Builder();
+        return new Builder(null);
+    }
+
+    /** An article carrying this copyright notice: no need to look for the default one. */
+    public static Builder article(String copyrightNotice) {
+        return new Builder(copyrightNotice);
     }
 
     public static final class Builder {
         private final Map<String, Object> body = new HashMap<>();
 
-        Builder() {
+        Builder(String copyrightNotice) {
             String slug = Api.unique("story");
             body.put("slug", slug);
             body.put("headline", "Headline for " + slug);
             body.put("summary", "A summary.");
             body.put("tags", new ArrayList<>(List.of(slug)));
             body.put("body", List.of(Map.of("type", "paragraph", "text", "First paragraph of " + slug + ".")));
-            Fixtures.ensureDefaultNotice();
+            if (copyrightNotice == null) {
+                Fixtures.ensureDefaultNotice();
+            } else {
+                body.put("copyrightNotice", copyrightNotice);
+            }
         }
 
         public Builder with(String field, Object value) {

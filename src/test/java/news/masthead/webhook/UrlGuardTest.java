@@ -41,6 +41,8 @@ class UrlGuardTest {
                 "http://[::1]/", "http://[::]/", "http://[fe80::1]/", "http://[fc00::1]/", "http://[fd12:3456::1]/",
                 "http://[ff02::1]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:10.0.0.1]/", "http://[::127.0.0.1]/",
                 "http://[64:ff9b::a00:1]/", "http://[2002:c0a8:101::1]/",
+                "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "http://[2001::1]/", "http://[64:ff9b:1::5db8:d70e]/",
+                "http://[64:ff9b:1:ffff::1]/",
                 "https://internal.example.com/hook", "https://rebind.example.com/", "https://v6.example.com/")) {
             assertTrue(strict.refusal(url).isPresent(), url + " must be refused");
         }
@@ -49,6 +51,36 @@ class UrlGuardTest {
         assertTrue(strict.refusal("http://[fe80::1]/").get().contains("link-local"));
         assertTrue(strict.refusal("http://224.0.0.1/").get().contains("multicast"));
         assertTrue(strict.refusal("http://0.0.0.0/").get().contains("unspecified"));
+        assertTrue(strict.refusal("http://[2001:0:4136:e378::1]/").get().contains("Teredo"));
+        assertTrue(strict.refusal("http://[64:ff9b:1::1]/").get().contains("NAT64"));
+    }
+
+    @Test
+    void neighboursOfTheRefusedTunnelsStayPublic() {
+        for (String url : List.of("http://[2001:4860:4860::8888]/", "http://[2001:1::1]/", "http://[64:ff9b::5db8:d70e]/",
+                "http://[64:ff9b:2::1]/")) {
+            assertTrue(strict.refusal(url).isEmpty(), url + " must pass: " + strict.refusal(url));
+        }
+    }
+
+    /** The delivery check hands over the address it checked, with no name left on it to look up again. */
+    @Test
+    void aTargetCarriesTheCheckedAddressAndTheUrlsName() throws Exception {
+        UrlGuard.Check check = strict.target("https://hooks.example.com/masthead?k=v");
+        assertEquals(null, check.refusal());
+        UrlGuard.Target t = check.target();
+        assertEquals("hooks.example.com", t.host());
+        assertEquals(443, t.port());
+        assertTrue(t.https());
+        assertEquals("/masthead?k=v", t.pathAndQuery());
+        assertEquals(InetAddress.getByName("93.184.215.14"), t.address());
+        assertEquals("93.184.215.14", t.address().getHostAddress());
+        assertTrue(t.address().toString().startsWith("/"), "no host name attached: " + t.address());
+        assertEquals(8080, strict.target("http://93.184.215.14:8080").target().port());
+        assertEquals("/", strict.target("http://93.184.215.14:8080").target().pathAndQuery());
+        assertTrue(strict.target("http://internal.example.com/").refusal().contains("private"));
+        // Development mode checks no address, but a delivery still connects to the one it resolved.
+        assertEquals("127.0.0.1", lenient.target("http://localhost:9000/hook").target().address().getHostAddress());
     }
 
     @Test

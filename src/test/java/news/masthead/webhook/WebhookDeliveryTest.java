@@ -38,6 +38,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import news.masthead.article.ArticleService;
 import news.masthead.testsupport.Articles.Created;
+import news.masthead.testsupport.TestClock;
 import news.masthead.webhook.DeliveryQueue.Claim;
 import news.masthead.webhook.Hooks.Hook;
 import news.masthead.webhook.Hooks.Row;
@@ -63,6 +64,9 @@ class WebhookDeliveryTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    WebhookConfig config;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -72,11 +76,26 @@ class WebhookDeliveryTest {
 
     @Test
     void aFailingReceiverGetsTheEventOnTheThirdAttemptSignedAndIdentical() throws Exception {
-        worker.resume();
+        worker.pause();
         try (Receiver receiver = Receiver.answering(500, 500)) {
             Hook hook = Hooks.create(receiver.url(), "article.published");
             try {
                 Created a = article().published();
+                TestClock clock = TestClock.get();
+                drain();
+                assertEquals(1, receiver.requests().size(), "the first attempt goes out at once");
+                // Each retry waits out its backoff, base then twice the base (wall time passes too: half is safe).
+                clock.advance(config.backoffBase().dividedBy(2));
+                drain();
+                assertEquals(1, receiver.requests().size(), "not retried before its backoff has passed");
+                clock.advance(config.backoffBase().dividedBy(2));
+                drain();
+                assertEquals(2, receiver.requests().size(), "retried once the backoff has passed");
+                clock.advance(config.backoffBase().multipliedBy(2));
+                drain();
+                Instant thirdSent = clock.instant();
+                clock.advance(config.backoffMax());
+                drain();
                 List<Receiver.Request> got = receiver.await(r -> r.size() >= 3, PATIENCE);
                 List<Map<String, Object>> log = awaitLog(hook, l -> l.size() >= 3);
                 assertEquals(3, receiver.requests().size(), "a delivered event is not sent again");
@@ -92,7 +111,7 @@ class WebhookDeliveryTest {
                             r.header("X-Masthead-Signature"));
                 }
                 long timestamp = Long.parseLong(third.header("X-Masthead-Timestamp"));
-                assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 60, "unix seconds, now");
+                assertTrue(Math.abs(thirdSent.getEpochSecond() - timestamp) < 60, "unix seconds, now");
 
                 JsonNode body = json.readTree(third.body());
                 assertEquals(List.of("id", "type", "at", "article"), names(body));
@@ -173,8 +192,9 @@ class WebhookDeliveryTest {
                 assertTrue(receiver.requests().isEmpty());
 
                 // ...until it passes: then any worker delivers it.
-                Hooks.execute(db, "update webhook_delivery set locked_until = now() - interval '1 second' where id = ?",
-                        row.id());
+                TestClock.get().advance(config.lease().dividedBy(2));
+                assertTrue(mine(queue.claim(100), hook, true).isEmpty(), "still leased before the lease ends");
+                TestClock.get().advance(config.lease().dividedBy(2));
                 for (int i = 0; i < 50 && !"delivered".equals(Hooks.rows(db, hook.id()).get(0).state()); i++) {
                     worker.runOnce();
                 }
@@ -370,15 +390,26 @@ class WebhookDeliveryTest {
                 Instant at = Instant.now().plus(Duration.ofSeconds(2));
                 admin().header("If-Match", soon.etag()).body(Map.of("at", at.toString()))
                         .post(soon.adminPath() + "/publish").then().statusCode(200);
+                drain();
+                assertTrue(receiver.requests().isEmpty(), "not before the article is public");
+                // The background worker, too, sees the moved clock.
+                TestClock.get().advancePast(at);
                 worker.resume();
                 Receiver.Request r = receiver.await(l -> l.size() >= 1, PATIENCE).get(0);
-                assertFalse(Instant.now().isBefore(at), "not before the article is public");
+                assertFalse(TestClock.get().instant().isBefore(at), "not before the article is public");
                 JsonNode body = json.readTree(r.body());
                 assertEquals(soon.id(), body.at("/article/id").asText());
                 assertEquals("published", body.at("/article/status").asText());
             } finally {
                 hook.delete();
             }
+        }
+    }
+
+    /** Delivers every row due now, as the scheduled worker does while batches come back full. */
+    private void drain() {
+        while (worker.runOnce() == config.batchSize()) {
+            // a full batch: there may be more
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,29 +13,32 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import news.masthead.access.Roles;
 import news.masthead.access.TokenService;
+import news.masthead.common.http.Created;
 import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/admin/tokens")
+@Path(TokenResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Admin: tokens", description = "API tokens: roles, desk limits, expiry, revocation.")
 @SecurityRequirement(name = "bearer")
 public class TokenResource {
+    static final String PATH = "/api/v1/admin/tokens";
+    /** A 400 this resource answers beyond what its schema states. */
+    private static final String INVALID = "Invalid input, the problem naming each field at fault; also sections naming no section, an expiresAt already past, and a partner missing for role partner, given for another role or naming no partner.";
+
     private final TokenService service;
 
     public TokenResource(TokenService service) {
@@ -46,18 +50,18 @@ public class TokenResource {
     @Operation(operationId = "createToken", summary = "Issue a token; its secret is in this answer only")
     @APIResponse(responseCode = "201", description = "The token with its secret.",
             content = @Content(schema = @Schema(implementation = TokenCreated.class)))
+    @APIResponse(responseCode = "400", description = INVALID)
     public Response create(@Valid @NotNull TokenCreate body) {
         TokenCreated created = service.create(body);
-        return Response.created(URI.create("/api/v1/admin/tokens/" + created.id())).entity(created).build();
+        return Created.at(PATH, created.id(), created);
     }
 
     @GET
     @Operation(operationId = "listTokens", summary = "List tokens, newest first, never with secrets")
     @APIResponse(responseCode = "200", description = "A page of tokens.",
             content = @Content(schema = @Schema(implementation = TokenPage.class)))
-    public Page<TokenResponse> list(@Parameter(description = "Page size, 1 to 100.") @QueryParam("limit") String limit,
-                                    @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.list(limit, cursor);
+    public Page<TokenResponse> list(@BeanParam PageParams page) {
+        return service.list(page.limit, page.cursor);
     }
 
     @GET
@@ -76,6 +80,7 @@ public class TokenResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = TokenUpdate.class)))
     @APIResponse(responseCode = "200", description = "The token as changed.",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = INVALID)
     public TokenResponse patch(@PathParam("id") UUID id, JsonNode body) {
         return service.patch(id, body);
     }
@@ -84,8 +89,7 @@ public class TokenResource {
     @Path("/{id}")
     @Operation(operationId = "revokeToken", summary = "Revoke a token; it is refused from its next request")
     @APIResponse(responseCode = "204", description = "Revoked.")
-    public Response revoke(@PathParam("id") UUID id) {
+    public void revoke(@PathParam("id") UUID id) {
         service.revoke(id);
-        return Response.noContent().build();
     }
 }

@@ -1,10 +1,11 @@
 package news.masthead.article.api;
 
 import jakarta.ws.rs.QueryParam;
+import news.masthead.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The list filters shared by the Content and Admin APIs. */
-public class ArticleFilters {
+/** The list filters shared by the Content and Admin APIs, with the page's limit and cursor. */
+public class ArticleFilters extends PageParams {
     @QueryParam("section")
     @Parameter(description = "Section slug; includes its subsections.", example = "news")
     public String section;
@@ -24,12 +25,4 @@ public class ArticleFilters {
     @QueryParam("until")
     @Parameter(description = "Only articles published before this instant.", example = "2026-10-17T00:00:00Z")
     public String until;
-
-    @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 100.", example = "20")
-    public String limit;
-
-    @QueryParam("cursor")
-    @Parameter(description = "The nextCursor of the previous page.")
-    public String cursor;
 }

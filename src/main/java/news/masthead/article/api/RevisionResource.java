@@ -1,19 +1,20 @@
 package news.masthead.article.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import news.masthead.access.Roles;
 import news.masthead.article.RevisionService;
 import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,10 +39,8 @@ public class RevisionResource {
     @Operation(operationId = "listRevisions", summary = "List an article's revisions, newest first")
     @APIResponse(responseCode = "200", description = "A page of revisions.",
             content = @Content(schema = @Schema(implementation = RevisionPage.class)))
-    public Page<RevisionSummary> list(@PathParam("id") UUID id,
-                                      @Parameter(description = "Page size, 1 to 100.") @QueryParam("limit") String limit,
-                                      @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.list(id, limit, cursor);
+    public Page<RevisionSummary> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return service.list(id, page.limit, page.cursor);
     }
 
     @GET

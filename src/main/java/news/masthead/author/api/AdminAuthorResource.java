@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,28 +13,29 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import news.masthead.access.Roles;
 import news.masthead.author.AuthorService;
+import news.masthead.common.http.Created;
 import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/admin/authors")
+@Path(AdminAuthorResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: authors", description = "The people on bylines, with their private contact details.")
 @SecurityRequirement(name = "bearer")
 public class AdminAuthorResource {
+    static final String PATH = "/api/v1/admin/authors";
+
     private final AuthorService service;
 
     public AdminAuthorResource(AuthorService service) {
@@ -48,7 +50,7 @@ public class AdminAuthorResource {
             content = @Content(schema = @Schema(implementation = AdminAuthorResponse.class)))
     public Response create(@Valid @NotNull AuthorWrite body) {
         AdminAuthorResponse created = service.create(body);
-        return Response.created(URI.create("/api/v1/admin/authors/" + created.id())).entity(created).build();
+        return Created.at(PATH, created.id(), created);
     }
 
     @GET
@@ -56,10 +58,8 @@ public class AdminAuthorResource {
     @Operation(operationId = "listAdminAuthors", summary = "List authors by slug")
     @APIResponse(responseCode = "200", description = "A page of authors.",
             content = @Content(schema = @Schema(implementation = AdminAuthorPage.class)))
-    public Page<AdminAuthorResponse> list(
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.listAdmin(limit, cursor);
+    public Page<AdminAuthorResponse> list(@BeanParam PageParams page) {
+        return service.listAdmin(page.limit, page.cursor);
     }
 
     @GET
@@ -91,8 +91,7 @@ public class AdminAuthorResource {
     @Operation(operationId = "deleteAuthor", summary = "Delete an author no article names")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "409", description = "An article (in any status) still has the author on its byline.")
-    public Response delete(@PathParam("id") UUID id) {
+    public void delete(@PathParam("id") UUID id) {
         service.delete(id);
-        return Response.noContent().build();
     }
 }

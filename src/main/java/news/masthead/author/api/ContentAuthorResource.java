@@ -1,11 +1,11 @@
 package news.masthead.author.api;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.author.AuthorService;
 import news.masthead.common.http.Cacheable;
+import news.masthead.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,11 +38,8 @@ public class ContentAuthorResource {
     @APIResponse(responseCode = "200", description = "A page of authors' public profiles.",
             content = @Content(schema = @Schema(implementation = AuthorPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
-    public Response list(
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
-        return cacheable.ok(uri, headers, () -> service.listPublic(limit, cursor));
+    public Response list(@BeanParam PageParams page, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return cacheable.ok(uri, headers, () -> service.listPublic(page.limit, page.cursor));
     }
 
     @GET

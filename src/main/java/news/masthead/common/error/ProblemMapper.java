@@ -17,7 +17,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import news.masthead.common.json.JsonPaths;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +27,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place where failures become RFC 9457 problem+json responses. */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Set<String> TRANSIENT_STATES = Set.of(LOCK_NOT_AVAILABLE, "40001", "40P01");
+    static final int LOCK_RETRY_SECONDS = 2;
+    static final int CONFLICT_RETRY_SECONDS = 1;
 
     @Inject
     ObjectMapper json;
@@ -165,12 +171,49 @@ public class ProblemMapper {
         return respond(Problem.of(ProblemType.BAD_REQUEST, "A value in the request cannot be stored as given."));
     }
 
+    /**
+     * A write that lost to a concurrent one did nothing and may simply be sent again: PostgreSQL
+     * aborted it (40001 serialization_failure, 40P01 deadlock_detected: 409), or it waited for a
+     * row lock longer than the configured lock_timeout (55P03 lock_not_available: 503). Either way
+     * the whole transaction rolled back, so Retry-After says when to try again.
+     */
+    private Response transientDatabaseFailure(SQLException e) {
+        String state = e.getSQLState();
+        if (LOCK_NOT_AVAILABLE.equals(state)) {
+            return retryAfter(Problem.of(ProblemType.LOCK_TIMEOUT, "What you are changing is being changed by another "
+                    + "request right now. Nothing was saved; send your request again in a moment."), LOCK_RETRY_SECONDS);
+        }
+        return retryAfter(Problem.of(ProblemType.WRITE_CONFLICT, "A concurrent change to the same data was saved at the "
+                + "same moment. Nothing of yours was saved; send your request again."), CONFLICT_RETRY_SECONDS);
+    }
+
+    private Response retryAfter(Problem problem, int seconds) {
+        return Response.fromResponse(respond(problem)).header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+
+    /** The failure itself or, for a batch, one of the failures chained to it. */
+    private static SQLException transientSqlFailure(Throwable t) {
+        if (!(t instanceof SQLException first)) {
+            return null;
+        }
+        for (SQLException sql = first; sql != null; sql = sql.getNextException() == sql ? null : sql.getNextException()) {
+            if (sql.getSQLState() != null && TRANSIENT_STATES.contains(sql.getSQLState())) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof DomainException d) {
                 return domain(d);
+            }
+            SQLException busy = transientSqlFailure(cause);
+            if (busy != null) {
+                return transientDatabaseFailure(busy);
             }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException c) {
                 return constraint(c);

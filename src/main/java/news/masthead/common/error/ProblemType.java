@@ -17,7 +17,11 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", "Precondition Required", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too Many Requests", 429),
     INTERNAL("internal", "Internal Server Error", 500),
-    UNAVAILABLE("unavailable", "Service Unavailable", 503);
+    UNAVAILABLE("unavailable", "Service Unavailable", 503),
+    /** PostgreSQL aborted the write for a concurrent one (serialization failure, deadlock): retrying succeeds. */
+    WRITE_CONFLICT("write-conflict", "Concurrent Write", 409),
+    /** The write waited longer than lock_timeout for a row another request holds. */
+    LOCK_TIMEOUT("lock-timeout", "Resource Busy", 503);
 
     private final String slug;
     private final String title;

@@ -4,7 +4,11 @@ public class TooManyRequestsException extends DomainException {
     private final long retryAfterSeconds;
 
     public TooManyRequestsException(long retryAfterSeconds) {
-        super("Too many requests; retry after " + retryAfterSeconds + " seconds.");
+        this(retryAfterSeconds, "Too many requests; retry after " + retryAfterSeconds + " seconds.");
+    }
+
+    public TooManyRequestsException(long retryAfterSeconds, String detail) {
+        super(detail);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 import news.masthead.common.cache.ContentCaching;
+import news.masthead.common.cache.ContentConfig;
+import news.masthead.common.cache.Sized;
 import news.masthead.common.cache.Tagged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,15 +38,13 @@ public class Cacheable {
     private final AsciiString cacheControl;
     private final AsciiString surrogateControl;
 
-    public Cacheable(ObjectMapper json, ContentCaching cache,
-                     @ConfigProperty(name = "masthead.content.max-age") int maxAge,
-                     @ConfigProperty(name = "masthead.content.stale-while-revalidate") int staleWhileRevalidate,
+    public Cacheable(ObjectMapper json, ContentCaching cache, ContentConfig config,
                      @ConfigProperty(name = "masthead.purge.url") Optional<String> purgeUrl,
                      @ConfigProperty(name = "masthead.cdn.max-age") int cdnMaxAge) {
         this.json = json;
         this.cache = cache;
-        this.cacheControl = new AsciiString("public, max-age=" + maxAge
-                + (staleWhileRevalidate > 0 ? ", stale-while-revalidate=" + staleWhileRevalidate : ""));
+        this.cacheControl = new AsciiString("public, max-age=" + config.maxAge()
+                + (config.staleWhileRevalidate() > 0 ? ", stale-while-revalidate=" + config.staleWhileRevalidate() : ""));
         // A CDN may keep answers far longer than browsers only when Masthead purges it on every change.
         this.surrogateControl = purgeUrl.isPresent() ? new AsciiString("max-age=" + cdnMaxAge) : null;
     }
@@ -62,7 +62,7 @@ public class Cacheable {
 
     /** A rendered answer: the exact bytes and their ETag, or the place the resource moved to. */
     record Rendered(byte[] bytes, Buffer buffer, String etag, AsciiString etagHeader, AsciiString surrogateKey,
-                    URI location, String template) {
+                    URI location, String template) implements Sized {
         /**
          * Header values are kept as ASCII bytes: a list's Surrogate-Key runs to kilobytes, and Netty
          * copies an AsciiString where it would encode a String character by character. The body is
@@ -72,6 +72,13 @@ public class Cacheable {
         Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template) {
             this(bytes, bytes == null ? null : Buffer.buffer(Unpooled.wrappedBuffer(bytes)), etag,
                     etag == null ? null : new AsciiString(etag), new AsciiString(surrogateKey), location, template);
+        }
+
+        /** The body once (the buffer wraps the same array), the ETag twice, the Surrogate-Key and location as ASCII. */
+        @Override
+        public long sizeInBytes() {
+            return (bytes == null ? 0 : bytes.length) + (etag == null ? 0 : 3L * etag.length()) + surrogateKey.length()
+                    + (location == null ? 0 : 2L * location.toString().length());
         }
     }
 
@@ -85,12 +92,13 @@ public class Cacheable {
     }
 
     /**
-     * Answers from the cache, keyed by path and query exactly as sent; {@code load} runs only on a
-     * miss. What {@code load} throws (a 404, a bad parameter) is answered as usual and not cached.
+     * Answers from the cache, keyed by path and query in {@link CacheKeys one spelling}; {@code load}
+     * runs only on a miss. What {@code load} throws (a 404, a bad parameter) is answered as usual and
+     * not cached.
      */
     public <T> Response ok(UriInfo uri, HttpHeaders request, Supplier<Tagged<T>> load) {
         URI requested = uri.getRequestUri();
-        String key = requested.getRawQuery() == null ? requested.getRawPath() : requested.getRawPath() + "?" + requested.getRawQuery();
+        String key = CacheKeys.of(requested.getRawPath(), requested.getRawQuery());
         Rendered r = cache.get(key, () -> render(load.get()));
         if (r.location() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(r.location())

@@ -22,8 +22,9 @@ import news.masthead.common.cache.ContentCaching;
  *
  * <p>An entry exists only for a path and query that the full pipeline once accepted and answered,
  * so parameter validation has already happened for exactly these bytes. What depends on the
- * request rather than the path is done here the same way: the anonymous rate limit, If-None-Match,
- * CORS for the Content API. Anything else (a bearer token, HEAD, an Accept that refuses JSON, a
+ * request rather than the path is done here the same way: the anonymous rate limit (by address,
+ * IPv6 by /64, as {@link RateLimitFilter} counts it), If-None-Match, CORS and {@code Vary: Origin}
+ * for the Content API. Anything else (a bearer token, HEAD, an Accept that refuses JSON, a
  * miss) goes on to the pipeline unchanged.
  */
 @ApplicationScoped
@@ -40,6 +41,7 @@ public class CachedReads {
     private static final String STREAM = "/api/v1/stream";
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized(Cacheable.SURROGATE_KEY);
+    private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
     private static final CharSequence SURROGATE_CONTROL = HttpHeaders.createOptimized(Cacheable.SURROGATE_CONTROL);
 
     private final ContentCaching cache;
@@ -87,9 +89,10 @@ public class CachedReads {
         }
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();
-        String origin = request.getHeader("Origin");
+        // Always, as the pipeline does (Cors): a shared cache must not hand this answer to another origin.
+        headers.add(HttpHeaders.VARY, ORIGIN);
+        String origin = request.getHeader(ORIGIN);
         if (origin != null) {
-            headers.add(HttpHeaders.VARY, "Origin");
             String allowed = cors.allowedContentOrigin(origin);
             if (allowed != null) {
                 headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
@@ -124,9 +127,8 @@ public class CachedReads {
         return accept == null || accept.contains("json") || accept.contains("*/*") || accept.contains("application/*");
     }
 
-    /** The key {@link Cacheable} stores under: the raw path and query exactly as sent. */
+    /** The key {@link Cacheable} stores under, from the same raw path and query. */
     private static String key(HttpServerRequest request) {
-        String query = request.query();
-        return query == null ? request.path() : request.path() + "?" + query;
+        return CacheKeys.of(request.path(), request.query());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -19,15 +18,14 @@ public class Cors {
     private static final String ADMIN = "/api/v1/admin";
     private static final String ADMIN_METHODS = "GET, POST, PATCH, DELETE";
     private static final String ADMIN_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match";
-    static final String EXPOSED = "ETag, Location, Retry-After";
+    static final String EXPOSED = "ETag, Location, Retry-After, RateLimit, RateLimit-Policy";
 
     private final List<String> contentOrigins;
     private final List<String> adminOrigins;
 
-    public Cors(@ConfigProperty(name = "masthead.cors.content-origins") Optional<List<String>> contentOrigins,
-                @ConfigProperty(name = "masthead.cors.admin-origins") Optional<List<String>> adminOrigins) {
-        this.contentOrigins = contentOrigins.orElse(List.of());
-        this.adminOrigins = adminOrigins.orElse(List.of()).stream().filter(o -> !o.equals("*")).toList();
+    public Cors(CorsConfig config) {
+        this.contentOrigins = config.contentOrigins().orElse(List.of());
+        this.adminOrigins = config.adminOrigins().orElse(List.of()).stream().filter(o -> !o.equals("*")).toList();
     }
 
     @ServerRequestFilter(preMatching = true, priority = 5)
@@ -49,8 +47,17 @@ public class Cors {
         return Optional.of(answer.build());
     }
 
+    /**
+     * {@code Vary: Origin} goes on every answer, with an Origin or without, errors and 304s
+     * included: where only listed origins may read, a shared cache that stored the answer for one
+     * origin (or for none) must not hand it to another.
+     */
     @ServerResponseFilter
     public void annotate(ContainerRequestContext request, ContainerResponseContext response) {
+        List<Object> vary = response.getHeaders().get("Vary");
+        if (vary == null || vary.stream().noneMatch(v -> String.valueOf(v).contains("Origin"))) {
+            response.getHeaders().add("Vary", "Origin");
+        }
         String origin = request.getHeaderString("Origin");
         if (origin == null) {
             return;
@@ -60,7 +67,6 @@ public class Cors {
             return;
         }
         String allowed = allowedOrigin(origin, admin);
-        response.getHeaders().add("Vary", "Origin");
         if (allowed != null) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", allowed);
             response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED);

@@ -45,8 +45,9 @@ public class QueryAllowlist {
             }
         }
         for (Class<?> type : method.getParameterTypes()) {
-            if (isBeanParam(method, type)) {
-                for (Field f : type.getDeclaredFields()) {
+            // A bean parameter's own fields and those it inherits (ArticleFilters extends PageParams).
+            for (Class<?> c = type; isBeanParam(method, type) && c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
                     QueryParam q = f.getAnnotation(QueryParam.class);
                     if (q != null) {
                         names.add(q.value());

@@ -50,6 +50,14 @@ public class StrictJson {
         return json.valueToTree(value);
     }
 
+    /**
+     * The write after {@code patch}: merged over {@code current} and read and validated exactly as
+     * a create body is, so a patch can never leave what a create would refuse.
+     */
+    public <W extends Record> W merge(W current, MergePatch<W> patch) {
+        return read(patch.over(tree(current)), patch.write());
+    }
+
     private static String path(JsonMappingException e) {
         return JsonPaths.of(e);
     }

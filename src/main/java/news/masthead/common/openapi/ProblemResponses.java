@@ -24,11 +24,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * follows: admin operations may be 401/403, a path with an id may be 404, a body may be 413/415,
  * an If-Match write may be 409/412/428, any request may be rate limited (429) and any may meet a
  * fault of ours (500). Keeping it here means no operation can forget them. It also states who may
- * call what (admin operations need the bearer scheme, content operations nothing) and hands the
- * schemas to {@link SchemaLimits}.
+ * call what (Admin, Syndication and Preview operations need the bearer scheme, content operations
+ * nothing), documents the RateLimit headers of the token-authenticated ones, and hands the schemas
+ * to {@link SchemaLimits}.
  */
 public class ProblemResponses implements OASFilter {
     private static final String PROBLEM = "#/components/schemas/Problem";
+    /** The APIs a bearer token opens: their answers are private and carry the caller's quota. */
+    private static final String SYNDICATION = "/api/v1/syndication";
+    private static final java.util.List<String> TOKEN_APIS = java.util.List.of("/api/v1/admin", SYNDICATION, "/api/v1/preview");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -41,11 +45,12 @@ public class ProblemResponses implements OASFilter {
     private void document(String path, PathItem.HttpMethod method, Operation op) {
         APIResponses responses = op.getResponses();
         boolean admin = path.startsWith("/api/v1/admin");
+        boolean tokenApi = TOKEN_APIS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
         // Preview reads take a bearer token (or, by slug, a preview link's secret); they are never public.
         boolean preview = path.startsWith("/api/v1/preview");
         boolean stream = path.endsWith("/stream");
         problem(responses, "400", "Invalid input: the problem names each field (or query parameter) at fault.");
-        if (admin || preview) {
+        if (tokenApi) {
             problem(responses, "401", "No token, or an unknown, revoked or expired one.");
             responses.getAPIResponse("401").addHeader("WWW-Authenticate",
                     OASFactory.createHeader().description("Bearer realm=\"masthead\"").schema(string(200)));
@@ -59,14 +64,25 @@ public class ProblemResponses implements OASFilter {
             problem(responses, "415", "The body is not JSON.");
         }
         if (admin && method != PathItem.HttpMethod.GET) {
-            problem(responses, "409", "The change conflicts with current state (a taken slug, a resource still in use, a wrong status).");
+            problem(responses, "409", "The change conflicts with current state (a taken slug, a resource still in use, a wrong "
+                    + "status), or lost to a concurrent write (urn:masthead:problem:write-conflict: nothing was saved, send it "
+                    + "again after Retry-After).");
+            responses.getAPIResponse("409").addHeader("Retry-After", OASFactory.createHeader()
+                    .description("On write-conflict only: seconds after which sending the same request again should succeed.")
+                    .schema(retrySeconds()));
+            // ProblemMapper: a row held by another request past lock_timeout (MASTHEAD_DB_LOCK_TIMEOUT).
+            problem(responses, "503", "What this changes is being changed by another request (urn:masthead:problem:lock-timeout); "
+                    + "nothing was saved, send it again after Retry-After.");
+            responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(true)
+                    .description("Seconds after which to send the same request again.").schema(retrySeconds()));
         }
         if (hasHeader(op, "If-Match")) {
             problem(responses, "412", "If-Match names a revision that is no longer current; the problem says the current one.");
             problem(responses, "428", "If-Match is missing.");
         }
         // RateLimitFilter runs before anything else, so every operation can answer this.
-        problem(responses, "429", "Too many requests from this token or address; wait Retry-After seconds.");
+        problem(responses, "429", "Too many requests from this token or address (or, for requests that carry a token, too many "
+                + "failed authentications from this address this minute); wait Retry-After seconds.");
         responses.getAPIResponse("429").addHeader("Retry-After", OASFactory.createHeader().required(true)
                 .description("Seconds until the limiter lets this caller through again.")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
@@ -75,11 +91,20 @@ public class ProblemResponses implements OASFilter {
         problem(responses, "500", "A fault on our side; the problem carries no internals.");
         if (preview || stream) {
             privateHeaders(responses.getAPIResponse("200"), preview);
-        } else if (!admin && method == PathItem.HttpMethod.GET) {
+        } else if (!tokenApi && method == PathItem.HttpMethod.GET) {
             cacheHeaders(responses.getAPIResponse("200"));
             if (CONTENT_CACHED.matcher(path).matches()) {
                 surrogateHeaders(responses.getAPIResponse("200"));
             }
+        }
+        APIResponse created = responses.getAPIResponse("201");
+        if (created != null) {
+            // Created.at sets it on every create.
+            created.addHeader("Location", OASFactory.createHeader().required(true)
+                    .description("The absolute URL of the resource just created.").schema(string(2048).format("uri")));
+        }
+        if (tokenApi) {
+            responses.getAPIResponses().values().forEach(ProblemResponses::rateLimitHeaders);
         }
         if (writesArticleWithEtag(path, method)) {
             etag(responses.getAPIResponse("200"));
@@ -88,9 +113,28 @@ public class ProblemResponses implements OASFilter {
         responses.getAPIResponses().values().forEach(ProblemResponses::corsHeader);
         // Content operations are public; saying so (rather than leaving security out) tells tools
         // and readers that no credentials are needed, not that someone forgot them.
-        if (!admin && !preview) {
+        if (!tokenApi) {
             op.setSecurity(new ArrayList<>());
+        } else if (path.startsWith(SYNDICATION)) {
+            // Partner tokens are credentials of their own: they open this API and no admin operation.
+            op.setSecurity(new ArrayList<>(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("partner"))));
         }
+    }
+
+    /**
+     * RateLimitFilter's quota headers (draft-ietf-httpapi-ratelimit-headers-11) on every answer of
+     * a token-authenticated API. Public answers have none: they are Cache-Control: public, and a
+     * shared cache would hand one client's quota to the next.
+     */
+    private static void rateLimitHeaders(APIResponse response) {
+        // Described once under components/headers (META-INF/openapi.yaml), referenced from every answer.
+        response.addHeader("RateLimit-Policy", OASFactory.createHeader().ref("#/components/headers/RateLimit-Policy"));
+        response.addHeader("RateLimit", OASFactory.createHeader().ref("#/components/headers/RateLimit"));
+    }
+
+    private static Schema retrySeconds() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(60));
     }
 
     /** ArticleEtags sets an ETag on answers that carry one whole admin article; lists and revisions have none. */
@@ -104,13 +148,13 @@ public class ProblemResponses implements OASFilter {
         return !(path.equals("/api/v1/admin/articles") && method == PathItem.HttpMethod.GET);
     }
 
-    /** Cors answers with the origin on every response to an allowed Origin, errors included. */
+    /**
+     * Cors answers with the origin on every response to an allowed Origin, errors included. Described
+     * once under components/headers (META-INF/openapi.yaml) with the quota headers, referenced here.
+     */
     private static void corsHeader(APIResponse response) {
-        response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
-                .description("Present when the request's Origin may read this API: any (*) or a listed origin for the "
-                        + "Content API (MASTHEAD_CORS_CONTENT_ORIGINS), a listed origin for the Admin API "
-                        + "(MASTHEAD_CORS_ADMIN_ORIGINS).")
-                .schema(string(2048)));
+        response.addHeader("Access-Control-Allow-Origin",
+                OASFactory.createHeader().ref("#/components/headers/Access-Control-Allow-Origin"));
     }
 
     /** Adds the response, or gives one the framework generated (such as 400 for @Valid) the problem body. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,28 +13,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import news.masthead.access.Roles;
+import news.masthead.common.http.Created;
 import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageParams;
 import news.masthead.copyright.CopyrightNoticeService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/admin/copyright-notices")
+@Path(AdminCopyrightNoticeResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: copyright notices", description = "Rights statements for articles, and which one is the default.")
 @SecurityRequirement(name = "bearer")
 public class AdminCopyrightNoticeResource {
+    static final String PATH = "/api/v1/admin/copyright-notices";
+    /** A 400 this resource answers beyond what its schema states. */
+    private static final String INVALID = "Invalid input, the problem naming each field at fault; also partners naming a partner that does not exist.";
+
     private final CopyrightNoticeService service;
 
     public AdminCopyrightNoticeResource(CopyrightNoticeService service) {
@@ -47,9 +51,10 @@ public class AdminCopyrightNoticeResource {
             description = "With isDefault true it becomes the default; the previous default stops being it.")
     @APIResponse(responseCode = "201", description = "Created; Location names it.",
             content = @Content(schema = @Schema(implementation = CopyrightNoticeResponse.class)))
+    @APIResponse(responseCode = "400", description = INVALID)
     public Response create(@Valid @NotNull CopyrightNoticeWrite body) {
         CopyrightNoticeResponse created = service.create(body);
-        return Response.created(URI.create("/api/v1/admin/copyright-notices/" + created.id())).entity(created).build();
+        return Created.at(PATH, created.id(), created);
     }
 
     @GET
@@ -57,10 +62,8 @@ public class AdminCopyrightNoticeResource {
     @Operation(operationId = "listCopyrightNotices", summary = "List copyright notices, newest created first")
     @APIResponse(responseCode = "200", description = "A page of copyright notices.",
             content = @Content(schema = @Schema(implementation = CopyrightNoticePage.class)))
-    public Page<CopyrightNoticeResponse> list(
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.list(limit, cursor);
+    public Page<CopyrightNoticeResponse> list(@BeanParam PageParams page) {
+        return service.list(page.limit, page.cursor);
     }
 
     @GET
@@ -83,6 +86,7 @@ public class AdminCopyrightNoticeResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = CopyrightNoticePatch.class)))
     @APIResponse(responseCode = "200", description = "The copyright notice as changed.",
             content = @Content(schema = @Schema(implementation = CopyrightNoticeResponse.class)))
+    @APIResponse(responseCode = "400", description = INVALID)
     public CopyrightNoticeResponse patch(@PathParam("id") UUID id, JsonNode body) {
         return service.patch(id, body);
     }
@@ -93,8 +97,7 @@ public class AdminCopyrightNoticeResource {
     @Operation(operationId = "deleteCopyrightNotice", summary = "Delete a copyright notice no article carries")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "409", description = "An article (in any status) still carries the notice.")
-    public Response delete(@PathParam("id") UUID id) {
+    public void delete(@PathParam("id") UUID id) {
         service.delete(id);
-        return Response.noContent().build();
     }
 }

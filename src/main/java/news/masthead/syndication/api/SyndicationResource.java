@@ -1,6 +1,7 @@
 package news.masthead.syndication.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import news.masthead.access.Roles;
 import news.masthead.common.http.Cacheable;
 import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageParams;
 import news.masthead.feed.AtomWriter;
 import news.masthead.syndication.ninjs.NinjsDocument;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -51,10 +53,8 @@ public class SyndicationResource {
     @Operation(operationId = "listSyndicatedArticles", summary = "List the articles this partner may receive, newest first")
     @APIResponse(responseCode = "200", description = "A page of full articles, as Masthead JSON or IPTC ninjs 2.2.",
             content = @Content(schema = @Schema(oneOf = {SyndicatedArticlePage.class, NinjsPage.class})))
-    public Page<?> list(@Parameter(description = "Page size, 1 to 100.") @QueryParam("limit") String limit,
-                        @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
-                        @Parameter(description = FORMAT) @QueryParam("format") String format) {
-        return service.list(limit, cursor, format);
+    public Page<?> list(@BeanParam PageParams page, @Parameter(description = FORMAT) @QueryParam("format") String format) {
+        return service.list(page.limit, page.cursor, format);
     }
 
     @GET
@@ -85,8 +85,7 @@ public class SyndicationResource {
             description = "Upserts carry the article as the partner may now show it; removals say why it must go. "
                     + "Follow nextCursor (never null) to stay in sync; without a cursor the feed starts at the beginning.")
     @APIResponse(responseCode = "200", description = "A page of changes.", content = @Content(schema = @Schema(implementation = ChangePage.class)))
-    public ChangePage changes(@Parameter(description = "Page size, 1 to 100.") @QueryParam("limit") String limit,
-                              @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.changes(limit, cursor);
+    public ChangePage changes(@BeanParam PageParams page) {
+        return service.changes(page.limit, page.cursor);
     }
 }

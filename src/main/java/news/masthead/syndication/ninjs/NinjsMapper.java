@@ -1,21 +1,22 @@
 package news.masthead.syndication.ninjs;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
 import news.masthead.article.body.Block;
+import news.masthead.common.site.SiteConfig;
+import news.masthead.common.site.Urns;
 import news.masthead.common.time.Now;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsAltId;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsBody;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsEntity;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsStandard;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsText;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * An article, as the Content API shows it, to an IPTC ninjs 2.2 document. It works on the
@@ -29,14 +30,14 @@ public class NinjsMapper {
     private final Now clock;
     private final String language;
 
-    public NinjsMapper(Now clock, @ConfigProperty(name = "masthead.site.language") String language) {
-        this.clock = clock;
-        this.language = language;
+    @Inject
+    NinjsMapper(Now clock, SiteConfig site) {
+        this(clock, site.language());
     }
 
-    /** The permanent ninjs {@code uri} of an article; the public feeds use it as entry id too. */
-    public static String uri(UUID articleId) {
-        return "urn:masthead:article:" + articleId;
+    public NinjsMapper(Now clock, String language) {
+        this.clock = clock;
+        this.language = language;
     }
 
     /** @param embargoedUntil the article's embargo, or null; {@code pubstatus} is "withheld" while it holds */
@@ -50,7 +51,7 @@ public class NinjsMapper {
         String html = BodyHtml.syndication(a.body());
         Instant versionCreated = a.updatedAt() != null ? a.updatedAt() : a.publishedAt();
         return new NinjsDocument(
-                uri(a.id()),
+                Urns.article(a.id()),
                 STANDARD,
                 "text",
                 "full",

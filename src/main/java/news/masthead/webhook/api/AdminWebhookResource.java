@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,24 +13,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import news.masthead.access.Roles;
+import news.masthead.common.http.Created;
 import news.masthead.common.paging.Page;
+import news.masthead.common.paging.PageParams;
 import news.masthead.webhook.WebhookService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/admin/webhooks")
+@Path(AdminWebhookResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Admin: webhooks", description = "Signed POSTs to your URLs when articles are published, updated, "
@@ -43,6 +43,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "`at` and `revision`.")
 @SecurityRequirement(name = "bearer")
 public class AdminWebhookResource {
+    static final String PATH = "/api/v1/admin/webhooks";
+    /** A 400 this resource answers beyond what its schema states. */
+    private static final String INVALID = "Invalid input, the problem naming each field at fault; also a url that may not be called (not http(s), or resolving to a private address) and unknown event types.";
+
     private final WebhookService service;
 
     public AdminWebhookResource(WebhookService service) {
@@ -55,19 +59,18 @@ public class AdminWebhookResource {
             description = "Without a `secret`, one is generated and returned in this answer only.")
     @APIResponse(responseCode = "201", description = "Created; Location names it.",
             content = @Content(schema = @Schema(implementation = WebhookCreated.class)))
+    @APIResponse(responseCode = "400", description = INVALID)
     public Response create(@Valid @NotNull WebhookWrite body) {
         WebhookCreated created = service.create(body);
-        return Response.created(URI.create("/api/v1/admin/webhooks/" + created.id())).entity(created).build();
+        return Created.at(PATH, created.id(), created);
     }
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List webhooks, newest first, never with secrets")
     @APIResponse(responseCode = "200", description = "A page of webhooks.",
             content = @Content(schema = @Schema(implementation = WebhookPage.class)))
-    public Page<WebhookResponse> list(
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.list(limit, cursor);
+    public Page<WebhookResponse> list(@BeanParam PageParams page) {
+        return service.list(page.limit, page.cursor);
     }
 
     @GET
@@ -87,6 +90,7 @@ public class AdminWebhookResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = WebhookPatch.class)))
     @APIResponse(responseCode = "200", description = "The webhook as changed.",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "400", description = INVALID)
     public WebhookResponse patch(@PathParam("id") UUID id, JsonNode body) {
         return service.patch(id, body);
     }
@@ -95,9 +99,8 @@ public class AdminWebhookResource {
     @Path("/{id}")
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook with its queued events and delivery log")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public Response delete(@PathParam("id") UUID id) {
+    public void delete(@PathParam("id") UUID id) {
         service.delete(id);
-        return Response.noContent().build();
     }
 
     @GET
@@ -106,9 +109,7 @@ public class AdminWebhookResource {
     @APIResponse(responseCode = "200", description = "A page of delivery attempts.",
             content = @Content(schema = @Schema(implementation = DeliveryAttemptPage.class)))
     public Page<DeliveryAttemptResponse> deliveries(
-            @PathParam("id") UUID id,
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor) {
-        return service.deliveries(id, limit, cursor);
+            @PathParam("id") UUID id, @BeanParam PageParams page) {
+        return service.deliveries(id, page.limit, page.cursor);
     }
 }

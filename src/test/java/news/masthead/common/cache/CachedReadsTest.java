@@ -102,6 +102,54 @@ class CachedReadsTest {
     }
 
     /**
+     * One spelling of a query fills the entry every equivalent spelling is answered from: the
+     * parameters in another order, unreserved characters escaped. Each try uses a spelling never
+     * requested before, so a hit can only come from the entry the first spelling made.
+     */
+    @Test
+    void equivalentSpellingsOfAQueryShareOneCacheEntry() {
+        Created a = article().published();
+        String tag = a.tag();
+        String first = "/api/v1/articles?tag=" + tag + "&limit=5";
+        byte[] body = null;
+        for (int i = 0; i < tag.length(); i++) {
+            Response fill = given().get(first);
+            fill.then().statusCode(200);
+            body = fill.asByteArray();
+            String escaped = tag.substring(0, i) + String.format("%%%02X", (int) tag.charAt(i)) + tag.substring(i + 1);
+            String other = "/api/v1/articles?%6Cimit=%35&" + (i % 2 == 0 ? "tag" : "%74ag") + "=" + escaped;
+            double before = hits();
+            Response r = given().urlEncodingEnabled(false).get(other);
+            if (hits() > before) {
+                assertEquals(200, r.statusCode());
+                assertArrayEquals(body, r.asByteArray(), other);
+                assertEquals(fill.header("ETag"), r.header("ETag"));
+                return;
+            }
+        }
+        throw new AssertionError("no equivalent spelling of " + first + " was answered from its entry");
+    }
+
+    /** Every Content API answer varies by Origin, with or without one, from either door, errors included. */
+    @Test
+    void everyContentAnswerVariesByOrigin() {
+        Created a = article().published();
+        String etag = given().get(ARTICLES + a.slug()).then().statusCode(200).header("Vary", "Origin").extract().header("ETag");
+        assertEquals("Origin", frontDoorAnswer(() -> given(), ARTICLES + a.slug()).header("Vary"));
+        given().header("If-None-Match", etag).get(ARTICLES + a.slug()).then().statusCode(304).header("Vary", "Origin");
+        assertEquals("Origin", frontDoorAnswer(() -> given().header("If-None-Match", etag), ARTICLES + a.slug()).header("Vary"));
+        String renamed = a.slug() + "-moved";
+        admin().header("If-Match", a.etag()).body(Map.of("slug", renamed)).patch(a.adminPath()).then().statusCode(200);
+        given().redirects().follow(false).get(ARTICLES + a.slug()).then().statusCode(301).header("Vary", "Origin");
+        assertEquals("Origin", frontDoorAnswer(() -> given().redirects().follow(false), ARTICLES + a.slug()).header("Vary"));
+        given().get(ARTICLES + a.slug() + "-nowhere").then().statusCode(404).header("Vary", "Origin");
+        given().get("/api/v1/articles?no-such-filter=1").then().statusCode(400).header("Vary", "Origin");
+        given().get("/api/v1/feeds/rss").then().statusCode(200).header("Vary", "Origin");
+        given().header("Origin", "https://reader.example").get("/api/v1/sections").then().statusCode(200)
+                .header("Vary", "Origin");
+    }
+
+    /**
      * Requests {@code path} until one is answered by the front door. Another test's commit can end
      * the cache generation between two requests, so the first repeat is not always a hit.
      */

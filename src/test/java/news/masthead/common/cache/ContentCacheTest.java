@@ -32,6 +32,7 @@ import news.masthead.article.ScheduledVisibility;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Statements;
+import news.masthead.testsupport.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
@@ -150,10 +151,30 @@ class ContentCacheTest {
                 .body("data.id", equalTo(List.of(published.id()))));
         assertEquals(0, cached, "before its instant the list is served from the cache");
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis() + 50));
+        TestClock.get().advancePast(at);
         // No write happened: only the schedule ends the cached answer, and it must end exactly then.
         given().queryParam("tag", tag).get(LIST).then().statusCode(200)
                 .body("data.id", equalTo(List.of(scheduled.id(), published.id())));
+    }
+
+    /**
+     * The listener reads the next schedule with the application's clock: once the moved clock has
+     * passed a schedule, it serves the next generation from the cache again. Read with another
+     * clock, the passed instant would still be ahead, and the cache would never serve.
+     */
+    @Test
+    void afterTheClockPassesAScheduleTheNextGenerationIsServedFromTheCache() throws InterruptedException {
+        Created scheduled = article().draft();
+        Instant at = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+        admin().header("If-Match", scheduled.etag()).body(Map.of("at", at.toString()))
+                .post(scheduled.adminPath() + "/publish").then().statusCode(200);
+        TestClock.get().advancePast(at);
+        settle(caching.cache());
+        given().queryParam("tag", scheduled.tag()).get(LIST).then().statusCode(200)
+                .body("data.id", equalTo(List.of(scheduled.id())));
+        long cached = Statements.during(sessions, LIST, Map.of("tag", scheduled.tag()), r -> r.then()
+                .body("data.id", equalTo(List.of(scheduled.id()))));
+        assertEquals(0, cached, "served from the cache once the listener has read the next schedule");
     }
 
     /**
