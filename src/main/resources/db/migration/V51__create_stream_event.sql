@@ -25,13 +25,5 @@ create table stream_event (
     primary key (tx, seq)
 );
 
--- Retention deletes by age.
+-- Retention deletes by age; Last-Event-ID resumes only from an event of the last 10 minutes (by `at`).
 create index stream_event_at_idx on stream_event (at);
-
--- The newest position retention has deleted: a reader whose position is older has missed events.
-create table stream_horizon (
-    singleton boolean primary key default true check (singleton),
-    tx        xid8 not null,
-    seq       bigint not null
-);
-insert into stream_horizon (tx, seq) values ('0', 0);

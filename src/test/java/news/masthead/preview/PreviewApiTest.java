@@ -48,6 +48,11 @@ class PreviewApiTest {
         // The list is for bearer tokens only: a link opens one article, nothing else.
         given().queryParam("token", token).get("/api/v1/preview/articles").then().statusCode(401);
 
+        // The secret is in the URL, but never in a metric's tags (they name the route template).
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(token.substring(3)), "the link secret is in /q/metrics");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("/api/v1/preview/articles/{slug}"), "metrics name the route");
+
         admin().delete(draft.adminPath() + "/preview-links/" + link.path("id")).then().statusCode(204);
         given().queryParam("token", token).get(PREVIEW + draft.slug()).then().statusCode(404)
                 .body("type", equalTo(Problems.NOT_FOUND));
