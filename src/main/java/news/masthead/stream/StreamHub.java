@@ -121,6 +121,9 @@ public class StreamHub implements ChangeListener.Wake {
     }
 
     private void catchUp(Subscription s, Position from) {
+        if (position == null) {
+            position = log.tip();
+        }
         Position upTo = position;
         Position at = from;
         List<StreamEvent> missed;

@@ -118,6 +118,10 @@ public class ProblemResponses implements OASFilter {
         } else if (path.startsWith(SYNDICATION)) {
             // Partner tokens are credentials of their own: they open this API and no admin operation.
             op.setSecurity(new ArrayList<>(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("partner"))));
+        } else if (preview) {
+            // The same tokens as the Admin API, but a read-only API of its own: named apart so that
+            // no tool takes a preview operation for an admin one (or the reverse).
+            op.setSecurity(new ArrayList<>(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("preview"))));
         }
     }
 

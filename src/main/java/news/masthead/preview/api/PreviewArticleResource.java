@@ -51,7 +51,7 @@ public class PreviewArticleResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.WRITER})
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "preview")
     @Operation(operationId = "listPreviewArticles", summary = "List or search articles as preview shows them",
             description = "Without `at`: every article not in the trash, in its latest state, newest first "
                     + "(publishedAt; one never published by when it was created). With `at`: the Content API's list at "
@@ -69,7 +69,7 @@ public class PreviewArticleResource {
     @GET
     @Path("/{slug}")
     @AuthorizationPolicy(name = PreviewPermission.NAME)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "preview")
     @Operation(operationId = "getPreviewArticle", summary = "Get an article as preview shows it",
             description = "With a bearer token (admin, editor, writer: within its sections, a writer its own articles), "
                     + "or with `token`, a preview link's secret, for that link's article only: any other slug, an "

@@ -34,7 +34,7 @@ public class PreviewStreamResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.WRITER})
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "preview")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamPreviewEvents", summary = "Follow every change, drafts included (server-sent events)",
             description = "The public stream's events plus `article.changed` for each write the public cannot see (a "
