@@ -87,7 +87,7 @@ class ArchitectureTest {
 
     private static ArchCondition<JavaMethod> declarePermission() {
         List<Class<? extends java.lang.annotation.Annotation>> http = List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
-        return new ArchCondition<>("declare @RolesAllowed, @PermitAll or @DenyAll") {
+        return new ArchCondition<>("declare @RolesAllowed, @PermitAll, @DenyAll or @AuthorizationPolicy") {
             @Override
             public void check(JavaMethod m, ConditionEvents events) {
                 boolean endpoint = http.stream().anyMatch(m::isAnnotatedWith) || m.isAnnotatedWith(Path.class);
@@ -95,7 +95,8 @@ class ArchitectureTest {
                     return;
                 }
                 boolean declared = m.isAnnotatedWith(RolesAllowed.class) || m.isAnnotatedWith(PermitAll.class)
-                        || m.isAnnotatedWith(DenyAll.class) || m.getOwner().isAnnotatedWith(RolesAllowed.class)
+                        || m.isAnnotatedWith(DenyAll.class) || m.isAnnotatedWith(io.quarkus.vertx.http.security.AuthorizationPolicy.class)
+                        || m.getOwner().isAnnotatedWith(RolesAllowed.class)
                         || m.getOwner().isAnnotatedWith(PermitAll.class) || m.getOwner().isAnnotatedWith(DenyAll.class);
                 if (!declared) {
                     events.add(SimpleConditionEvent.violated(m, m.getFullName() + " declares no permission"));

@@ -7,20 +7,25 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Token secrets: 256 random bits, shown once, stored only as a SHA-256. */
-final class Secrets {
+/** Token secrets: 256 random bits, shown once, stored only as a SHA-256. Preview links use the same. */
+public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {
     }
 
     static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "mh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return newSecret("mh_");
     }
 
-    static String hash(String secret) {
+    /** {@code prefix} and 256 random bits, base64url (43 characters). */
+    public static String newSecret(String prefix) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

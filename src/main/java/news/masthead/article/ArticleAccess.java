@@ -54,6 +54,22 @@ class ArticleAccess {
         return caller.tokenId();
     }
 
+    /**
+     * What the calling token may preview: its sections, and a writer only what it created (a
+     * writer without a token id, which cannot happen, would see nothing rather than everything).
+     */
+    PreviewScope previewScope() {
+        UUID owner = caller.isWriterOnly() ? caller.tokenId().orElse(new UUID(0, 0)) : null;
+        return new PreviewScope(scope().orElse(null), owner, null);
+    }
+
+    /** A writer previews, and makes preview links for, only the articles its token created. */
+    void requireOwnIfWriter(Article a) {
+        if (caller.isWriterOnly() && (a.ownerTokenId == null || !caller.tokenId().filter(a.ownerTokenId::equals).isPresent())) {
+            throw new ForbiddenException("A writer may preview only its own articles.");
+        }
+    }
+
     private boolean inScope(Article a) {
         return scope().map(s -> a.section != null && s.contains(a.section.id)).orElse(true);
     }

@@ -64,7 +64,11 @@ public class ArticleReader {
      * other answers, so a restore purges it from every cache.
      */
     public Tagged<ArticleResponse> findPublic(String slug) {
-        Instant now = clock.instant();
+        return findVisible(slug, clock.instant());
+    }
+
+    /** What {@link #findPublic} answers at the instant {@code now} (the Content API passes its clock, preview {@code at}). */
+    Tagged<ArticleResponse> findVisible(String slug, Instant now) {
         return articles.findVisibleBySlug(slug, now)
                 .map(shown -> Tagged.of(mapper.article(shown), mapper.keys(shown.listed())))
                 .or(() -> articles.findVisibleByOldSlug(slug, now).map(a -> Tagged.<ArticleResponse>moved(
@@ -76,13 +80,21 @@ public class ArticleReader {
 
     /** Newest first, or with {@code q} the search hits, by relevance unless {@code sort=newest}. */
     public Tagged<Page<ArticleSummaryResponse>> listPublic(ArticleFilters filters, ArticleSearch search) {
+        return listVisible(filters, search, clock.instant(), PreviewScope.ALL);
+    }
+
+    /**
+     * What {@link #listPublic} answers at the instant {@code now}, limited to {@code scope}: the
+     * Content API passes its clock and no limit, preview {@code at} the requested instant and its caller's limit.
+     */
+    Tagged<Page<ArticleSummaryResponse>> listVisible(ArticleFilters filters, ArticleSearch search, Instant now,
+                                                     PreviewScope scope) {
         String text = searchText(search.query());
         boolean newest = newest(search.sort, text != null);
         if (text != null) {
-            return searchPublic(filters, text, newest);
+            return searchPublic(filters, text, newest, now, scope);
         }
-        ArticleQuery query = query(filters, null);
-        Instant now = clock.instant();
+        ArticleQuery query = query(filters, null).within(scope);
         PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
         Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
         UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
@@ -92,13 +104,13 @@ public class ArticleReader {
                 listKeys(rows, page.limit(), mapper::keys));
     }
 
-    private Tagged<Page<ArticleSummaryResponse>> searchPublic(ArticleFilters f, String text, boolean newest) {
+    private Tagged<Page<ArticleSummaryResponse>> searchPublic(ArticleFilters f, String text, boolean newest, Instant now,
+                                                              PreviewScope scope) {
         // The section goes to the search statement as a slug: it expands the subtree itself.
         ArticleSearchRepository.Filters filters = new ArticleSearchRepository.Filters(f.section, f.author,
                 f.tag == null ? null : f.tag.strip().toLowerCase(Locale.ROOT),
                 f.since == null ? null : instantParam("since", f.since),
-                f.until == null ? null : instantParam("until", f.until));
-        Instant now = clock.instant();
+                f.until == null ? null : instantParam("until", f.until), scope.sections(), scope.owner());
         if (newest) {
             PageRequest page = PageRequest.parse(f.limit, f.cursor, 2);
             After after = page.after().map(c -> new After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
@@ -136,7 +148,7 @@ public class ArticleReader {
         return List.copyOf(keys);
     }
 
-    private static String searchText(String q) {
+    static String searchText(String q) {
         if (q == null) {
             return null;
         }
@@ -149,7 +161,7 @@ public class ArticleReader {
         return q.strip();
     }
 
-    private static boolean newest(String sort, boolean searching) {
+    static boolean newest(String sort, boolean searching) {
         if (sort == null) {
             return !searching;
         }
@@ -165,7 +177,7 @@ public class ArticleReader {
         };
     }
 
-    private static Float rank(String cursorPart) {
+    static Float rank(String cursorPart) {
         try {
             float rank = Float.parseFloat(cursorPart);
             if (Float.isFinite(rank)) {
@@ -195,7 +207,7 @@ public class ArticleReader {
                 a -> PageRequest.encode(a.createdAt.toString(), a.id.toString()));
     }
 
-    private ArticleQuery query(ArticleFilters f, ArticleStatus status) {
+    ArticleQuery query(ArticleFilters f, ArticleStatus status) {
         return new ArticleQuery(
                 f.section == null ? null : sections.subtreeIds(f.section),
                 f.author,
@@ -217,7 +229,7 @@ public class ArticleReader {
         throw new InvalidException("status", "must be one of draft, scheduled, published, unpublished, trashed, killed");
     }
 
-    private static Instant instantParam(String name, String value) {
+    static Instant instantParam(String name, String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

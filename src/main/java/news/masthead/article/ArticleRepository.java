@@ -64,7 +64,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * {@code instant} gives (a placeholder, or an {@link #unplannedSql} one): derived from it,
      * never written a second time.
      */
-    static String visibleSql(String article, String instant) {
+    public static String visibleSql(String article, String instant) {
         return columns(VISIBLE, article).replace(":now", instant);
     }
 
@@ -105,6 +105,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         if (q.scope() != null) {
             sql.append(" and ").append(a).append(".section_id in (:scope)");
             params.put("scope", q.scope().isEmpty() ? List.of(new UUID(0, 0)) : q.scope());
+        }
+        if (q.owner() != null) {
+            sql.append(" and ").append(a).append(".owner_token_id = :owner");
+            params.put("owner", q.owner());
         }
         sqlFilters(a, q.authorSlug(), q.tag(), q.since(), q.until(), sql, params);
         if (afterId != null) {

@@ -46,12 +46,15 @@ public class ArticleSearchRepository {
      * articles): each custom plan looked cheaper than the generic one, having dropped the branch
      * the query's words rule out. Now one generic plan per connection serves every query.
      */
-    private static final String TSQUERY = "(select websearch_to_tsquery('english', cast(:q as text)))";
+    static final String TSQUERY = "(select websearch_to_tsquery('english', cast(:q as text)))";
     /** What a hit shows, and what that needs joined to the article {@code a}. */
     private static final String HIT_COLUMNS = PublicRows.Listed.select(PublicRows.Aliases.SHORT);
     private static final String HIT_JOINS = PublicRows.Listed.joins(PublicRows.Aliases.SHORT);
     private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
             + "MinWords=8, FragmentDelimiter=\" … \"";
+    /** The highlighted excerpt of the article {@code a} for the query; every search shows the same. */
+    static final String SNIPPET = "ts_headline('english', left(a.body_text, " + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '"
+            + HEADLINE_OPTIONS + "')";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -61,8 +64,15 @@ public class ArticleSearchRepository {
         this.json = json;
     }
 
-    /** The filters search combines with; {@code section} is a slug and includes its subsections. */
-    public record Filters(String section, String author, String tag, Instant since, Instant until) {
+    /**
+     * The filters search combines with; {@code section} is a slug and includes its subsections.
+     * {@code scope} and {@code owner} limit a preview caller (null: no limit), as in {@link ArticleQuery}.
+     */
+    public record Filters(String section, String author, String tag, Instant since, Instant until,
+                          java.util.Set<UUID> scope, UUID owner) {
+        public Filters(String section, String author, String tag, Instant since, Instant until) {
+            this(section, author, tag, since, until, null, null);
+        }
     }
 
     /** One search hit: what the list shows of the article, its rank for the query (0 in newest order), and a highlighted excerpt. */
@@ -130,6 +140,14 @@ public class ArticleSearchRepository {
                 params.put("section", f.section());
             }
             ArticleRepository.sqlFilters("a", f.author(), f.tag(), f.since(), f.until(), m, params);
+            if (f.scope() != null) {
+                m.append(" and a.section_id in (:scope)");
+                params.put("scope", f.scope().isEmpty() ? java.util.List.of(new UUID(0, 0)) : f.scope());
+            }
+            if (f.owner() != null) {
+                m.append(" and a.owner_token_id = :owner");
+                params.put("owner", f.owner());
+            }
             match = m.toString();
         }
 
@@ -173,8 +191,7 @@ public class ArticleSearchRepository {
          */
         String page(String ranked, String order, int rows) {
             return "select " + HIT_COLUMNS + ", r.rank as rank, "
-                    + "ts_headline('english', left(a.body_text, " + SNIPPET_SOURCE_CHARS + "), " + TSQUERY + ", '"
-                    + HEADLINE_OPTIONS + "') as snippet "
+                    + SNIPPET + " as snippet "
                     + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit " + rows + ") r "
                     + "join article a on a.id = r.id" + HIT_JOINS
                     + "order by " + order.replace("p.", "r.");

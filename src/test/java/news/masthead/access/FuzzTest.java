@@ -233,6 +233,11 @@ class FuzzTest {
     private static List<Op> operations(JsonNode spec) {
         List<Op> ops = new ArrayList<>();
         spec.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            if (p.getKey().endsWith("/stream")) {
+                // An event stream that accepts a request never ends it; its input (section,
+                // Last-Event-ID) and its refusals are tested in StreamTest and RoleMatrixTest.
+                return;
+            }
             List<String> query = new ArrayList<>();
             m.getValue().path("parameters").forEach(param -> {
                 if ("query".equals(param.path("in").asText())) {

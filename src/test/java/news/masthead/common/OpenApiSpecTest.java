@@ -66,11 +66,12 @@ class OpenApiSpecTest {
             if (!o.get("responses").path("429").path("headers").has("Retry-After")) {
                 faults.add(where + ": no 429 with Retry-After");
             }
-            // Stated either way: a token on the Admin (bearer), Syndication (partner) and Preview APIs, explicitly none on the Content API.
+            // Stated either way: a token on the Admin (bearer), Syndication (partner) and Preview (preview) APIs, explicitly none on the Content API.
             boolean tokenApi = path.getKey().matches("^/api/v1/(admin|syndication|preview)(/.*)?$");
             String security = o.path("security").toString();
             String expected = !tokenApi ? "[]"
-                    : path.getKey().startsWith("/api/v1/syndication") ? "[{\"partner\":[]}]" : "[{\"bearer\":[]}]";
+                    : path.getKey().startsWith("/api/v1/syndication") ? "[{\"partner\":[]}]"
+                    : path.getKey().startsWith("/api/v1/preview") ? "[{\"preview\":[]}]" : "[{\"bearer\":[]}]";
             if (!security.equals(expected)) {
                 faults.add(where + ": security " + security + ", expected " + expected);
             }

@@ -18,6 +18,19 @@ import org.postgresql.PGNotification;
  */
 public class ChangeListener implements Runnable {
     public static final String CHANNEL = "masthead_cache";
+
+    /**
+     * Another use of this one connection per instance (the event stream): it is woken, on the
+     * listener's thread, at every (re)connect, at every notification on its {@link #channel} or on
+     * the cache's, and when a scheduled article turns public. It must return at once (hand the work
+     * to a thread of its own).
+     */
+    public interface Wake {
+        String channel();
+
+        void wake();
+    }
+
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
 
     /** Opens the dedicated connection; never one from the pool, which would be held forever. */
@@ -35,17 +48,27 @@ public class ChangeListener implements Runnable {
     private final ContentCache cache;
     private final Supplier<Instant> clock;
     private final Duration check;
+    private final boolean cacheOn;
+    private final java.util.List<Wake> wakes;
     private volatile boolean running = true;
     private volatile Connection connection;
     private Instant due;
 
     /** {@code check}: how often a quiet connection is tested, so a silently dropped one is noticed. */
     public ChangeListener(Connector connector, NextDue nextDue, ContentCache cache, Supplier<Instant> clock, Duration check) {
+        this(connector, nextDue, cache, clock, check, true, java.util.List.of());
+    }
+
+    /** {@code cacheOn} false: the connection serves only {@code wakes}, and the cache is left alone (it serves nothing). */
+    public ChangeListener(Connector connector, NextDue nextDue, ContentCache cache, Supplier<Instant> clock, Duration check,
+                          boolean cacheOn, java.util.List<Wake> wakes) {
         this.connector = connector;
         this.nextDue = nextDue;
         this.cache = cache;
         this.clock = clock;
         this.check = check;
+        this.cacheOn = cacheOn;
+        this.wakes = java.util.List.copyOf(wakes);
     }
 
     @Override
@@ -56,8 +79,12 @@ public class ChangeListener implements Runnable {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
+                    for (Wake w : wakes) {
+                        s.execute("LISTEN " + w.channel());
+                    }
                 }
                 refresh(c);
+                wakeAll();
                 backoff = 100;
                 listen(c);
             } catch (SQLException | RuntimeException e) {
@@ -94,10 +121,16 @@ public class ChangeListener implements Runnable {
         while (running) {
             PGNotification[] received = pg.getNotifications(waitMillis());
             Instant now = clock.get();
-            if (received != null && received.length > 0 || (due != null && !now.isBefore(due))) {
+            boolean dueNow = due != null && !now.isBefore(due);
+            if (dueNow || forCache(received)) {
                 refresh(c);
                 lastContact = now;
-            } else if (Duration.between(lastContact, now).compareTo(check) >= 0) {
+            }
+            if (dueNow || received != null && received.length > 0) {
+                wakeAll();
+                lastContact = now;
+            }
+            if (Duration.between(lastContact, now).compareTo(check) >= 0) {
                 // Tests the connection; a cache left unserved by a race with a local commit serves again.
                 if (cache.serving()) {
                     try (Statement s = c.createStatement()) {
@@ -114,7 +147,30 @@ public class ChangeListener implements Runnable {
     private void refresh(Connection c) throws SQLException {
         long mark = cache.mark();
         due = nextDue.after(c, clock.get());
-        cache.refreshed(due, mark);
+        if (cacheOn) {
+            cache.refreshed(due, mark);
+        }
+    }
+
+    private static boolean forCache(PGNotification[] received) {
+        if (received != null) {
+            for (PGNotification n : received) {
+                if (CHANNEL.equals(n.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void wakeAll() {
+        for (Wake w : wakes) {
+            try {
+                w.wake();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "A listener of %s failed to wake", w.channel());
+            }
+        }
     }
 
     /** Wakes for the next scheduled instant or the next connection check, whichever is first (at least 1 ms: 0 would block forever). */

@@ -30,9 +30,11 @@ public class ContentCaching {
     private final boolean enabled;
     private final ContentCache cache;
     private final ChangeListener listener;
+    private final boolean listening;
     private Thread thread;
 
     ContentCaching(Now clock, ChangeListener.NextDue nextDue, ContentConfig config,
+                   @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<ChangeListener.Wake> wakes,
                    @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                    @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                    @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -42,11 +44,13 @@ public class ContentCaching {
                 + "is bounded by MASTHEAD_CONTENT_CACHE_MAX_BYTES (now %d bytes)", n, maxBytes));
         this.cache = new ContentCache(store(maxBytes, config.cache().expireAfterWrite()), clock::instant);
         this.listener = new ChangeListener(() -> DriverManager.getConnection(url, user.orElse(null), password.orElse(null)),
-                nextDue, cache, clock::instant, config.cache().checkConnectionEvery());
+                nextDue, cache, clock::instant, config.cache().checkConnectionEvery(), enabled, wakes.stream().toList());
+        this.listening = enabled || wakes.iterator().hasNext();
     }
 
     void start(@Observes StartupEvent event) {
-        if (enabled) {
+        // One connection per instance serves the cache and whatever else wakes on commits (the event stream).
+        if (listening) {
             thread = new Thread(listener, "content-cache-listener");
             thread.setDaemon(true);
             thread.start();

@@ -36,6 +36,9 @@ public class CachedReads {
     private static final String PREFIX = "/api/v1/";
     private static final String ADMIN = "/api/v1/admin";
     private static final String SYNDICATION = "/api/v1/syndication";
+    /** Never cached, so never looked up either: a preview is private, a stream is not one answer. */
+    private static final String PREVIEW = "/api/v1/preview";
+    private static final String STREAM = "/api/v1/stream";
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Cacheable.PROBLEM.toString());
     private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized(Cacheable.SURROGATE_KEY);
@@ -123,7 +126,8 @@ public class CachedReads {
 
     private static boolean eligible(HttpServerRequest request) {
         String path = request.path();
-        if (path.startsWith(ADMIN) || path.startsWith(SYNDICATION) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (path.startsWith(ADMIN) || path.startsWith(SYNDICATION) || path.startsWith(PREVIEW) || path.startsWith(STREAM)
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);

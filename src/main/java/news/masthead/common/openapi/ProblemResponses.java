@@ -46,6 +46,9 @@ public class ProblemResponses implements OASFilter {
         APIResponses responses = op.getResponses();
         boolean admin = path.startsWith("/api/v1/admin");
         boolean tokenApi = TOKEN_APIS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        // Preview reads take a bearer token (or, by slug, a preview link's secret); they are never public.
+        boolean preview = path.startsWith("/api/v1/preview");
+        boolean stream = path.endsWith("/stream");
         problem(responses, "400", "Invalid input: the problem names each field (or query parameter) at fault.");
         if (tokenApi) {
             problem(responses, "401", "No token, or an unknown, revoked or expired one.");
@@ -86,7 +89,9 @@ public class ProblemResponses implements OASFilter {
                         .maximum(BigDecimal.valueOf(60))));
         // ProblemMapper's last resort: a fault of ours still answers problem+json, never a stack trace.
         problem(responses, "500", "A fault on our side; the problem carries no internals.");
-        if (!tokenApi && method == PathItem.HttpMethod.GET) {
+        if (preview || stream) {
+            privateHeaders(responses.getAPIResponse("200"), preview);
+        } else if (!tokenApi && method == PathItem.HttpMethod.GET) {
             cacheHeaders(responses.getAPIResponse("200"));
             if (CONTENT_CACHED.matcher(path).matches()) {
                 surrogateHeaders(responses.getAPIResponse("200"));
@@ -124,6 +129,10 @@ public class ProblemResponses implements OASFilter {
         } else if (path.startsWith(SYNDICATION)) {
             // Partner tokens are credentials of their own: they open this API and no admin operation.
             op.setSecurity(new ArrayList<>(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("partner"))));
+        } else if (preview) {
+            // The same tokens as the Admin API, but a read-only API of its own: named apart so that
+            // no tool takes a preview operation for an admin one (or the reverse).
+            op.setSecurity(new ArrayList<>(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("preview"))));
         }
     }
 
@@ -172,6 +181,18 @@ public class ProblemResponses implements OASFilter {
         }
         response.content(OASFactory.createContent().addMediaType("application/problem+json",
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+    }
+
+    /** Preview answers (PreviewHeaders) and event streams are for one client only and never stored. */
+    private static void privateHeaders(APIResponse ok, boolean preview) {
+        if (ok == null) {
+            return;
+        }
+        ok.addHeader("Cache-Control", OASFactory.createHeader().description(preview ? "private, no-store" : "no-store")
+                .schema(string(100)));
+        if (preview) {
+            ok.addHeader("X-Robots-Tag", OASFactory.createHeader().description("noindex").schema(string(100)));
+        }
     }
 
     private static void cacheHeaders(APIResponse ok) {

@@ -26,13 +26,16 @@ public final class Admin {
         expect(a, 201);
     }
 
+    /** A draft with its own slug and this headline. */
+    public Article draft(String headline) {
+        Http.Answer created = create(headline);
+        return new Article(created.json().get("id").asText(), created.json().get("slug").asText());
+    }
+
     /** A published article with its own slug and this headline. */
     public Article publish(String headline) {
-        String slug = "it-" + UUID.randomUUID().toString().substring(0, 13);
-        Http.Answer created = call("POST", "/api/v1/admin/articles", Map.of("slug", slug, "headline", headline,
-                "summary", "A summary.", "body", List.of(Map.of("type", "paragraph", "text", "Text of " + slug + "."))),
-                Map.of());
-        expect(created, 201);
+        Http.Answer created = create(headline);
+        String slug = created.json().get("slug").asText();
         String id = created.json().get("id").asText();
         expect(call("POST", "/api/v1/admin/articles/" + id + "/publish", Map.of(),
                 Map.of("If-Match", created.header("ETag"))), 200);
@@ -88,6 +91,15 @@ public final class Admin {
     /** Queues a purge of {@code keys} through the outbox, committed when this returns. */
     public void purge(String... keys) {
         expect(call("POST", "/api/v1/admin/cdn/purges", Map.of("keys", List.of(keys)), Map.of()), 202);
+    }
+
+    private Http.Answer create(String headline) {
+        String slug = "it-" + UUID.randomUUID().toString().substring(0, 13);
+        Http.Answer created = call("POST", "/api/v1/admin/articles", Map.of("slug", slug, "headline", headline,
+                "summary", "A summary.", "body", List.of(Map.of("type", "paragraph", "text", "Text of " + slug + "."))),
+                Map.of());
+        expect(created, 201);
+        return created;
     }
 
     private Http.Answer call(String method, String path, Object body, Map<String, String> headers) {

@@ -1,0 +1,196 @@
+package news.masthead.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import news.masthead.common.cache.ChangeListener;
+import news.masthead.common.time.Now;
+import org.jboss.logging.Logger;
+
+/**
+ * This instance's subscribers and the one reader of the stream's log that feeds them all. The
+ * instance's listener connection (the content cache's, {@link ChangeListener}) wakes it on every
+ * commit that wrote events, on any instance, and when a scheduled article's instant comes; it then
+ * reads the settled events after its position once and hands each to every subscriber that may
+ * hear it. Everything runs on one thread of its own, so a subscriber joining (and catching up) and
+ * events being delivered never interleave.
+ */
+@ApplicationScoped
+public class StreamHub implements ChangeListener.Wake {
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
+    /** How far back Last-Event-ID may resume. */
+    public static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final int BATCH = 500;
+
+    private final StreamLog log;
+    private final Now clock;
+    private final ObjectMapper json;
+    private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "event-stream");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Position position;
+
+    StreamHub(StreamLog log, Now clock, ObjectMapper json) {
+        this.log = log;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent event) {
+        // Starts from the log's settled end: a new instance has no subscribers yet to tell the past.
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    @Override
+    public String channel() {
+        return StreamLog.CHANNEL;
+    }
+
+    /** A commit or a due instant: read the log once more (one read however many wake-ups queue up). */
+    @Override
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(this::poll);
+        }
+    }
+
+    /**
+     * Adds a subscriber. With {@code lastEventId} of an event of the last {@link #WINDOW}, it first
+     * receives every event after that one it may hear, then the live ones; with an older or unknown
+     * one, an {@code event: reset} first (it missed events we no longer know).
+     */
+    public void subscribe(Subscription s, Optional<String> lastEventId) {
+        worker.execute(() -> {
+            try {
+                if (lastEventId.isPresent()) {
+                    Optional<Position> from = Position.parse(lastEventId.get()).filter(p -> log.resumable(p, WINDOW));
+                    if (from.isPresent()) {
+                        catchUp(s, from.get());
+                    } else if (!s.sink().send("reset", null, data(Map.of("at", clock.instant().toString())))) {
+                        return;
+                    }
+                }
+                subscribers.add(s);
+                // Says the subscriber is live: what commits from now on reaches it (and proxies see bytes at once).
+                s.sink().keepAlive();
+            } catch (RuntimeException e) {
+                LOG.warnf("A stream subscriber could not join: %s", e.getMessage());
+                s.sink().send("reset", null, data(Map.of("at", clock.instant().toString())));
+                subscribers.add(s);
+            }
+        });
+    }
+
+    /** How many are connected to this instance. */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    @Scheduled(every = "${masthead.stream.keep-alive:15s}", delayed = "${masthead.stream.keep-alive:15s}")
+    void keepAlive() {
+        subscribers.removeIf(s -> !s.sink().keepAlive());
+    }
+
+    /** The log keeps what a subscriber may resume from, and a little more. */
+    @Scheduled(every = "60s", delayed = "60s")
+    void forget() {
+        log.forget(WINDOW.plusMinutes(5));
+    }
+
+    private void catchUp(Subscription s, Position from) {
+        if (position == null) {
+            position = log.tip();
+        }
+        Position upTo = position;
+        Position at = from;
+        List<StreamEvent> missed;
+        do {
+            missed = log.between(at, upTo, BATCH);
+            for (StreamEvent e : missed) {
+                if (s.hears(e) && !s.sink().send(e.kind(), e.position().wire(), data(e))) {
+                    return;
+                }
+                at = e.position();
+            }
+        } while (missed.size() == BATCH);
+    }
+
+    private void poll() {
+        queued.set(false);
+        try {
+            if (position == null) {
+                position = log.tip();
+            }
+            log.announceDue();
+            List<StreamEvent> events;
+            do {
+                events = log.after(position, BATCH);
+                for (StreamEvent e : events) {
+                    deliver(e);
+                    position = e.position();
+                }
+            } while (events.size() == BATCH);
+            if (log.unsettled(position)) {
+                // Committed, but behind a transaction still running: read again shortly.
+                worker.schedule(this::wake, 50, TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("The event stream could not read its log (%s); trying again in a second", e.getMessage());
+            worker.schedule(this::wake, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void deliver(StreamEvent e) {
+        String data = null;
+        for (Subscription s : subscribers) {
+            if (s.hears(e)) {
+                if (data == null) {
+                    data = data(e);
+                }
+                if (!s.sink().send(e.kind(), e.position().wire(), data)) {
+                    subscribers.remove(s);
+                }
+            }
+        }
+    }
+
+    private String data(StreamEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.articleId());
+        m.put("slug", e.slug());
+        m.put("section", e.section());
+        m.put("at", e.at().toString());
+        return data(m);
+    }
+
+    private String data(Map<String, Object> m) {
+        try {
+            return json.writeValueAsString(m);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
