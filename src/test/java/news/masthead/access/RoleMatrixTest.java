@@ -56,7 +56,11 @@ class RoleMatrixTest {
             Map.entry("createWebhook", ADMINS), Map.entry("listWebhooks", ADMINS), Map.entry("getWebhook", ADMINS),
             Map.entry("patchWebhook", ADMINS), Map.entry("deleteWebhook", ADMINS),
             Map.entry("listWebhookDeliveries", ADMINS),
-            Map.entry("purgeCdnKeys", EDITORS));
+            Map.entry("purgeCdnKeys", EDITORS),
+            Map.entry("getPublicCollection", ANYONE),
+            Map.entry("createCollection", EDITORS), Map.entry("listCollections", EDITORS),
+            Map.entry("getCollection", EDITORS), Map.entry("patchCollection", EDITORS),
+            Map.entry("deleteCollection", EDITORS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
