@@ -20,6 +20,7 @@ import news.masthead.article.body.SearchText;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
 import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.IfMatch;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.json.Slugs;
 import news.masthead.copyright.CopyrightNotice;

@@ -136,6 +136,34 @@ public class ArticleReader {
                 listKeys(hits, page.limit(), h -> mapper.keys(h.row())));
     }
 
+    /**
+     * The visible articles among {@code pinned}, and with {@code fill} the newest {@code fillLimit}
+     * visible ones in the subtree of {@code fillSection} (null: any section) tagged {@code fillTag}
+     * (null: any tag) that are not pinned: one statement, through {@link ArticleRepository#VISIBLE}.
+     */
+    public PublicPicks publicPicks(List<UUID> pinned, boolean fill, UUID fillSection, String fillTag, int fillLimit) {
+        java.util.Map<UUID, PublicPicks.Pick> shown = new java.util.HashMap<>();
+        List<PublicPicks.Pick> filled = new java.util.ArrayList<>();
+        for (ArticleRepository.Picked p : articles.visiblePicks(pinned, fill, fillSection, fillTag, fillLimit, clock.instant())) {
+            PublicPicks.Pick pick = new PublicPicks.Pick(mapper.summary(p.row(), null), mapper.keys(p.row()));
+            if (p.pinned()) {
+                shown.put(p.row().id(), pick);
+            } else {
+                filled.add(pick);
+            }
+        }
+        // The union's order is PostgreSQL's to choose; the fill's is newest first.
+        filled.sort(java.util.Comparator.comparing((PublicPicks.Pick p) -> p.summary().publishedAt())
+                .thenComparing(p -> p.summary().id()).reversed());
+        return new PublicPicks(shown, filled);
+    }
+
+    /** Which of these ids name an article, in any status (for references held elsewhere, such as pinned items). */
+    @Transactional
+    public Set<UUID> existing(java.util.Collection<UUID> ids) {
+        return articles.existing(ids);
+    }
+
     private ArticleSummaryResponse summary(Hit hit) {
         return mapper.summary(hit.row(), SearchText.highlighted(hit.snippet()));
     }

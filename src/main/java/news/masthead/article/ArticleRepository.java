@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,6 +127,58 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         sql.append(" order by ").append(a).append(".published_at desc, ").append(a).append(".id desc fetch first ")
                 .append(Math.addExact(limit, 1)).append(" rows only");
         return PublicRows.query(getEntityManager(), sql.toString(), params, r -> Listed.read(r, json));
+    }
+
+    /**
+     * A collection's articles in one statement: the visible ones among {@code pinned} (any order,
+     * labelled {@code pinned = true}), then, when {@code fill} is set, the newest {@code fillLimit}
+     * visible ones in the section subtree of {@code fillSection} (null: any) carrying
+     * {@code fillTag} (null: any) that are not pinned. Both parts use {@link #VISIBLE}.
+     */
+    public List<Picked> visiblePicks(java.util.Collection<UUID> pinned, boolean fill, UUID fillSection, String fillTag,
+                                     int fillLimit, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", now);
+        params.put("pinned", pinned.isEmpty() ? List.of(new UUID(0, 0)) : pinned);
+        String select = "select " + Listed.select(PublicRows.Aliases.SHORT);
+        StringBuilder sql = new StringBuilder();
+        if (!pinned.isEmpty()) {
+            sql.append(select).append(", true as pinned from article a").append(Listed.joins(PublicRows.Aliases.SHORT))
+                    .append("where a.id in (:pinned) and ").append(visibleSql("a", ":now"));
+        }
+        if (fill) {
+            if (!sql.isEmpty()) {
+                sql.append(" union all ");
+            }
+            StringBuilder where = new StringBuilder(visibleSql("a", ":now")).append(" and a.id not in (:pinned)");
+            if (fillSection != null) {
+                where.append(" and a.section_id in (select section_subtree(array[cast(:fillSection as uuid)]))");
+                params.put("fillSection", fillSection);
+            }
+            sqlFilters("a", null, fillTag, null, null, where, params);
+            sql.append("select * from (").append(select).append(", false as pinned from article a")
+                    .append(Listed.joins(PublicRows.Aliases.SHORT)).append("where ").append(where)
+                    .append(" order by a.published_at desc, a.id desc fetch first ").append(fillLimit).append(" rows only) f");
+        }
+        if (sql.isEmpty()) {
+            return List.of();
+        }
+        return PublicRows.query(getEntityManager(), sql.toString(), params,
+                r -> new Picked(Listed.read(r, json), r.bool("pinned")));
+    }
+
+    /** A row of {@link #visiblePicks}: pinned, or found by the fill. */
+    public record Picked(Listed row, boolean pinned) {
+    }
+
+    /** Which of these ids name an article, in any status. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> existing(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery("select a.id from Article a where a.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
     }
 
     /**

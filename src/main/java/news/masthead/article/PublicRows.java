@@ -130,6 +130,10 @@ public final class PublicRows {
             return ((Number) tuple.get(column)).intValue();
         }
 
+        boolean bool(String column) {
+            return (Boolean) tuple.get(column);
+        }
+
         float real(String column) {
             return ((Number) tuple.get(column)).floatValue();
         }

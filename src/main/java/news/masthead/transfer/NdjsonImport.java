@@ -124,6 +124,7 @@ public final class NdjsonImport {
         private final PreparedStatement author;
         private final PreparedStatement notice;
         private final PreparedStatement article;
+        private final PreparedStatement collection;
         private final PreparedStatement byline;
         private final PreparedStatement redirects;
         private final PreparedStatement revisions;
@@ -141,6 +142,7 @@ public final class NdjsonImport {
             author = c.prepareStatement(insertRecord(c, "author"));
             notice = c.prepareStatement(insertRecord(c, "copyright_notice"));
             article = c.prepareStatement(insertRecord(c, "article"));
+            collection = c.prepareStatement(insertRecord(c, "collection"));
             byline = c.prepareStatement("""
                     insert into article_author (article_id, position, author_id)
                     select ?::uuid, (t.ord - 1)::int, t.id::uuid
@@ -184,6 +186,7 @@ public final class NdjsonImport {
                 case author -> author;
                 case notice -> notice;
                 case article -> article;
+                case collection -> collection;
             };
             target.setString(1, record);
             if (target.executeUpdate() == 0) {
@@ -264,7 +267,7 @@ public final class NdjsonImport {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement s : List.of(section, author, notice, article, byline, redirects, revisions, authorBySlug)) {
+            for (PreparedStatement s : List.of(section, author, notice, article, collection, byline, redirects, revisions, authorBySlug)) {
                 s.close();
             }
         }

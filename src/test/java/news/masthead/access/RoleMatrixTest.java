@@ -64,7 +64,12 @@ class RoleMatrixTest {
             Map.entry("createPreviewLink", READERS), Map.entry("listPreviewLinks", READERS),
             Map.entry("getPreviewLink", READERS), Map.entry("revokePreviewLink", READERS),
             Map.entry("listPreviewArticles", READERS), Map.entry("getPreviewArticle", READERS),
-            Map.entry("streamEvents", ANYONE), Map.entry("streamPreviewEvents", READERS));
+            Map.entry("streamEvents", ANYONE), Map.entry("streamPreviewEvents", READERS),
+
+            Map.entry("getPublicCollection", ANYONE),
+            Map.entry("createCollection", SHARED), Map.entry("listCollections", EDITORS),
+            Map.entry("getCollection", EDITORS), Map.entry("patchCollection", SHARED),
+            Map.entry("deleteCollection", SHARED));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {

@@ -63,7 +63,9 @@ class AdminCrudContractTest {
                 // Inactive: it must not collect deliveries from the rest of the suite.
                 new Collection("webhooks", "/api/v1/admin/webhooks", () -> Map.of("url", "https://hooks.example.com/crud",
                         "events", List.of("article.published"), "active", false),
-                        "events", List.of("article.trashed"), false, AfterDelete.GONE));
+                        "events", List.of("article.trashed"), false, AfterDelete.GONE),
+                new Collection("collections", "/api/v1/admin/collections", () -> Map.of("name", "Front " + Api.unique("crud")),
+                        "description", "Changed.", true, AfterDelete.GONE));
     }
 
     @ParameterizedTest(name = "{0}")

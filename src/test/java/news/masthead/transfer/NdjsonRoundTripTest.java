@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Export, import into an empty database, export again: the two archives are the same bytes, at
- * 10,000 articles with bylines, old slugs and revisions. Runs on its own PostgreSQL with real
+ * 10,000 articles with bylines, old slugs and revisions, and collections with pinned items and fills. Runs on its own PostgreSQL with real
  * migrations, so it neither sees nor disturbs the API tests' data.
  */
 class NdjsonRoundTripTest {
     private static final int ARTICLES = 10_000;
+    private static final int COLLECTIONS = 12;
     private static EmbeddedPostgres pg;
     private static final news.masthead.article.body.Sanitizer SANITIZER =
             new news.masthead.article.body.Sanitizer(List.of("www.youtube.com"));
@@ -76,12 +77,13 @@ class NdjsonRoundTripTest {
         DataSource a = freshDatabase("round_trip_a");
         seed(a);
         String first = export(a);
-        assertEquals(12 + 50 + 2 + ARTICLES, first.lines().count());
+        assertEquals(12 + 50 + 2 + ARTICLES + COLLECTIONS, first.lines().count());
 
         DataSource b = freshDatabase("round_trip_b");
         NdjsonImport.Summary summary = load(b, first);
         assertEquals(ARTICLES, summary.inserted().get(Kind.article));
         assertEquals(12, summary.inserted().get(Kind.section));
+        assertEquals(COLLECTIONS, summary.inserted().get(Kind.collection));
         String second = export(b);
         assertArrayEquals(first.getBytes(StandardCharsets.UTF_8), second.getBytes(StandardCharsets.UTF_8));
 
@@ -188,6 +190,21 @@ class NdjsonRoundTripTest {
                            case when r = 1 then array['headline', 'body'] else array['summary'] end,
                            jsonb_build_object('headline', 'Headline ' || i, 'revision', r, 'tags', jsonb_build_array('all'))
                     from generate_series(1, :articles) i, generate_series(1, 2) r""".replace(":articles", Integer.toString(ARTICLES)));
+            s.execute("""
+                    insert into collection (id, slug, name, description, items, fill_section_id, fill_tag, has_fill, size,
+                                            revision, created_at, modified_at)
+                    select md5('collection' || i)::uuid, 'front-' || i, 'Front «' || i || '»',
+                           case when i % 2 = 0 then 'Desk front ' || i end,
+                           (select jsonb_agg(case when p % 2 = 0
+                                                  then jsonb_build_object('article', md5('article' || (i * 10 + p))::uuid)
+                                                  else jsonb_build_object('article', md5('article' || (i * 10 + p))::uuid,
+                                                                          'headline', 'Front “' || p || '”', 'summary', 'Why ' || p)
+                                             end order by p)
+                            from generate_series(1, i) p),
+                           case when i % 3 = 0 then md5('section' || i)::uuid end,
+                           case when i % 2 = 1 then 'tag-' || i end, i % 4 <> 0, 20 + i, i,
+                           timestamptz '2026-05-01' + i * interval '1 hour', timestamptz '2026-05-02'
+                    from generate_series(1, :collections) i""".replace(":collections", Integer.toString(COLLECTIONS)));
         }
     }
 }

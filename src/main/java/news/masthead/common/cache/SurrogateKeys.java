@@ -26,6 +26,10 @@ public final class SurrogateKeys {
         return "author-" + id;
     }
 
+    public static String collection(UUID id) {
+        return "collection-" + id;
+    }
+
     public static String notice(UUID id) {
         return "notice-" + id;
     }

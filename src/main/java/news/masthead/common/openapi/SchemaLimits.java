@@ -35,6 +35,7 @@ final class SchemaLimits {
             "SyndicatedArticle", "Article",
             "Partner", "PartnerWrite",
             "WebhookPatch", "WebhookWrite",
+            "CollectionPatch", "CollectionWrite",
             "Webhook", "WebhookWrite",
             "WebhookCreated", "WebhookWrite");
 

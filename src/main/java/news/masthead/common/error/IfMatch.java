@@ -1,14 +1,11 @@
-package news.masthead.article;
+package news.masthead.common.error;
 
-import news.masthead.common.error.PreconditionFailedException;
-import news.masthead.common.error.PreconditionRequiredException;
-
-/** The article's ETag is its revision in quotes; If-Match must name the current one. */
-final class IfMatch {
+/** A revisioned resource's ETag (articles, collections) is its revision in quotes; If-Match must name the current one. */
+public final class IfMatch {
     private IfMatch() {
     }
 
-    static void check(String header, int currentRevision) {
+    public static void check(String header, int currentRevision) {
         if (header == null || header.isBlank()) {
             throw new PreconditionRequiredException();
         }
