@@ -67,10 +67,17 @@ class CollectionStatementCountTest {
                             : Map.of("article", articles.get(i).id(), "headline", "Override " + i));
                 }
                 Map<String, Object> body = CollectionApiTest.collection(items, fill ? Map.of("section", section) : null, 100);
-                String slug = CollectionApiTest.create(body).path("slug");
                 int expected = fill ? 100 : pinned;
-                long statements = Statements.during(sessions, CollectionApiTest.PUBLIC + slug, Map.of(),
-                        r -> check(r, expected));
+                // Statistics count every thread's statements, and the stream and purge workers still
+                // drain what the 150 publishes above queued: background work only adds, so the least
+                // of three first (uncached) reads of equal collections is the read's own count.
+                long statements = Long.MAX_VALUE;
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    body.put("slug", news.masthead.testsupport.Api.unique("front"));
+                    String slug = CollectionApiTest.create(body).path("slug");
+                    statements = Math.min(statements, Statements.during(sessions, CollectionApiTest.PUBLIC + slug, Map.of(),
+                            r -> check(r, expected)));
+                }
                 String what = pinned + " pinned" + (fill ? " + fill" : "");
                 measured.put(what, statements);
                 assertTrue(statements >= 1, what + ": answered without the database, so nothing was measured");

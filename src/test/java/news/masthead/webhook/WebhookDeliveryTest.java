@@ -201,10 +201,11 @@ class WebhookDeliveryTest {
                 List<Receiver.Request> got = receiver.await(l -> l.size() >= 1, PATIENCE);
                 assertEquals(1, got.size());
                 assertEquals(row.id().toString(), got.get(0).header("X-Masthead-Delivery"));
+                // The result is recorded just after the answer arrives: wait for it before reading the row.
+                List<Map<String, Object>> log = awaitLog(hook, l -> l.size() >= 1);
                 Row after = Hooks.rows(db, hook.id()).get(0);
                 assertEquals("delivered", after.state());
                 assertEquals(2, after.attempts(), "the crashed claim counts as an attempt");
-                List<Map<String, Object>> log = awaitLog(hook, l -> l.size() >= 1);
                 assertEquals(1, log.size(), "the crashed attempt left no log row");
                 assertEquals(2, log.get(0).get("attempt"));
                 assertEquals("delivered", log.get(0).get("outcome"));
