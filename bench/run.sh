@@ -122,7 +122,8 @@ trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------ build
 JAR="$REPO/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 ]]; then
+# Rebuilt when the sources are newer than the jar, as in writes.sh: a stale jar once measured an older commit.
+if [[ ! -f "$JAR" || "${REBUILD:-0}" == 1 || -n "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$JAR" -print -quit)" ]]; then
     log "building Masthead (./mvnw -q -Dmaven.test.skip=true package)"
     (cd "$REPO" && timeout 1200 ./mvnw -q -Dmaven.test.skip=true package) > "$LOGS/build.log" 2>&1 \
         || die "build failed, see $LOGS/build.log"
