@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -210,7 +211,7 @@ class AuthorAdminApiTest {
                 .body("data", hasSize(1))
                 .body("meta.limit", equalTo(1))
                 .body("meta.nextCursor", notNullValue())
-                .body("data[0].email", notNullValue())
+                .body("data[0]", hasKey("email")) // the first author by slug may be another test's, without an email
                 .extract().jsonPath();
         Api.admin().queryParam("limit", 1).queryParam("cursor", first.getString("meta.nextCursor")).get(AUTHORS)
                 .then().statusCode(200)
