@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import news.masthead.testsupport.Api;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Statements;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,23 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatementCountTest {
     private static final long BUDGET = 3;
-
-    @Inject
-    SessionFactory sessions;
-
-    /** Statistics count every thread's statements: the webhook worker must not poll while we measure. */
-    @Inject
-    news.masthead.webhook.DeliveryWorker webhooks;
-
-    @org.junit.jupiter.api.BeforeEach
-    void quietBackgroundWork() {
-        webhooks.pause();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void resumeBackgroundWork() {
-        webhooks.resume();
-    }
 
     private final Map<String, Long> measured = new LinkedHashMap<>();
 
@@ -81,7 +62,7 @@ class StatementCountTest {
     }
 
     private void count(String what, String path, Map<String, ?> params, int expectedRows) {
-        long statements = Statements.during(sessions, path, params, r -> check(r, expectedRows));
+        long statements = Statements.during(path, params, r -> check(r, expectedRows));
         measured.put(what, statements);
         assertTrue(statements >= 1, what + ": answered without the database, so nothing was measured");
         assertTrue(statements <= BUDGET, what + ": " + statements + " statements");
