@@ -102,4 +102,8 @@ public class Article {
     public String killReason;
     /** The token that created it; a writer may edit only what its token created. */
     public UUID ownerTokenId;
+    /** {@code story} or {@code liveblog} (an article with entries, see {@code LiveblogEntry}). */
+    public String kind = ArticleKind.STORY;
+    /** A liveblog's coverage is running: it takes new entries. Always false for a story. */
+    public boolean live;
 }

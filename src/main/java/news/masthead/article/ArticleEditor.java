@@ -89,6 +89,17 @@ class ArticleEditor {
     }
 
     /**
+     * {@link #lockForWrite} for a write to one of the article's liveblog entries: the same lock,
+     * desk scope and writer ownership, but no If-Match, since an entry is not the article's body
+     * and a live desk posting entries must not race the article's revision.
+     */
+    Edit lockForEntry(UUID id, Instant now) {
+        Article a = access.readable(articles.findForUpdate(id));
+        access.requireWritable(a, now);
+        return new Edit(a, now, ArticleEvent.Standing.of(a, now), false);
+    }
+
+    /**
      * A trashed or killed article is frozen: no edit, publish or trashing until it is restored
      * (a killed one only by an admin). Answers its status otherwise.
      */
@@ -130,6 +141,10 @@ class ArticleEditor {
         CopyrightNotice notice = notice(w.copyrightNotice());
         set(changed, "copyrightNotice", a.copyrightNotice == null ? null : a.copyrightNotice.id, notice.id,
                 v -> a.copyrightNotice = notice);
+        String kind = w.kindOrStory();
+        boolean live = live(kind, w.live());
+        set(changed, "kind", a.kind, kind, v -> a.kind = v);
+        set(changed, "live", a.live, live, v -> a.live = v);
         return changed;
     }
 
@@ -139,6 +154,11 @@ class ArticleEditor {
      * in the caller's transaction. Answers the article as it now is.
      */
     AdminArticleResponse record(Edit edit, List<String> changed, ArticleEvent.Kind kind) {
+        return record(edit, changed, kind, null);
+    }
+
+    /** {@link #record} of a write to the liveblog entry {@code entry} (null: any other write). */
+    AdminArticleResponse record(Edit edit, List<String> changed, ArticleEvent.Kind kind, UUID entry) {
         Article a = edit.article();
         a.revision++;
         a.modifiedAt = edit.at();
@@ -149,7 +169,7 @@ class ArticleEditor {
         articles.flush();
         ArticleSnapshot snapshot = mapper.snapshot(a);
         events.fire(new ArticleEvent(a.id, kind, a.revision, edit.at(), a.modifiedBy, changed, edit.before(),
-                ArticleEvent.Standing.of(a, edit.at()), snapshot));
+                ArticleEvent.Standing.of(a, edit.at()), snapshot, entry));
         return mapper.admin(snapshot, edit.at());
     }
 
@@ -203,6 +223,17 @@ class ArticleEditor {
             set.add(t.strip().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(set);
+    }
+
+    /** A liveblog is live unless the write ends it; a story never is. */
+    private static boolean live(String kind, Boolean live) {
+        if (ArticleKind.LIVEBLOG.equals(kind)) {
+            return live == null || live;
+        }
+        if (Boolean.TRUE.equals(live)) {
+            throw new InvalidException("live", "applies only to a liveblog; a story is never live");
+        }
+        return false;
     }
 
     private static String blankToNull(String s) {

@@ -36,16 +36,24 @@ import java.util.UUID;
  * @param before   where the article stood at {@code at} before this write
  * @param after    where it stands at {@code at} after it
  * @param article  the article as this write left it
+ * @param entry    the liveblog entry a {@link Kind#ENTRY} write added, changed or removed; null for
+ *                 every other kind
  */
 public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, String by, List<String> changed,
-                           Standing before, Standing after, ArticleSnapshot article) {
+                           Standing before, Standing after, ArticleSnapshot article, UUID entry) {
 
     public ArticleEvent {
         changed = List.copyOf(changed);
     }
 
     public enum Kind {
-        CREATED, UPDATED, PUBLISHED, SCHEDULED, UNPUBLISHED, TRASHED, RESTORED, KILLED
+        CREATED, UPDATED, PUBLISHED, SCHEDULED, UNPUBLISHED, TRASHED, RESTORED, KILLED,
+        /**
+         * A liveblog entry was added, changed or removed ({@link #entry()} names it): to everyone
+         * outside the newsroom a change of the article, which moved its {@code updatedAt} if it
+         * had been published.
+         */
+        ENTRY
     }
 
     /**

@@ -41,7 +41,7 @@ public class ArticleMapper {
 
     public ArticleResponse article(Article a) {
         return new ArticleResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
-                body(a), copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a));
+                body(a), copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a), a.kind, a.live);
     }
 
     /** A published article from its public row and bylines. */
@@ -49,13 +49,13 @@ public class ArticleMapper {
         Listed l = r.listed();
         return new ArticleResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
                 Arrays.asList(l.tags()), read(r.body(), BLOCKS), copyright(l), l.publishedAt(), l.updatedAt(),
-                publicUpdates(read(r.updates(), UPDATES)));
+                publicUpdates(read(r.updates(), UPDATES)), l.kind(), l.live());
     }
 
     /** A list entry from its public row and bylines; {@code snippet} only for search hits (null: none). */
     public ArticleSummaryResponse summary(Listed l, String snippet) {
         return new ArticleSummaryResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
-                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), snippet);
+                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), l.kind(), l.live(), snippet);
     }
 
     /** The surrogate keys of everything a public row shows. */
@@ -99,7 +99,8 @@ public class ArticleMapper {
                 publicUpdates(s.updates()),
                 status.wire(), s.revision(), s.createdAt(), s.createdBy(), s.modifiedAt(), s.modifiedBy(),
                 status == ArticleStatus.SCHEDULED ? s.visibleFrom() : null, s.embargoedUntil(),
-                s.kill() == null ? null : new KillView(s.kill().at(), s.kill().by(), s.kill().reason()));
+                s.kill() == null ? null : new KillView(s.kill().at(), s.kill().by(), s.kill().reason()),
+                s.kind(), s.live());
     }
 
     /** The article as it now is, as a revision keeps it. */
@@ -112,13 +113,14 @@ public class ArticleMapper {
                 a.status, a.publishedAt, a.updatedAt, a.embargoedUntil, a.visibleFrom, a.trashedAt,
                 storedUpdates(a),
                 a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy,
-                a.killedAt == null ? null : new ArticleSnapshot.Kill(a.killedAt, a.killedBy, a.killReason));
+                a.killedAt == null ? null : new ArticleSnapshot.Kill(a.killedAt, a.killedBy, a.killReason),
+                a.kind, a.live);
     }
 
     /** The article's current values as a write body: the base a merge patch applies to. */
     public ArticleWrite write(Article a) {
         return new ArticleWrite(a.slug, a.headline, a.summary, body(a), a.section == null ? null : a.section.slug,
-                a.authors.stream().map(au -> au.slug).toList(), tags(a), a.copyrightNotice.id);
+                a.authors.stream().map(au -> au.slug).toList(), tags(a), a.copyrightNotice.id, a.kind, liveWrite(a.kind, a.live));
     }
 
     /**
@@ -129,7 +131,16 @@ public class ArticleMapper {
         return new ArticleWrite(snapshot.slug(), snapshot.headline(), snapshot.summary(), snapshot.body(),
                 snapshot.section() == null ? null : snapshot.section().slug(),
                 snapshot.authors().stream().map(ArticleSnapshot.Author::slug).toList(), snapshot.tags(),
-                snapshot.copyright() == null ? null : snapshot.copyright().id());
+                snapshot.copyright() == null ? null : snapshot.copyright().id(), snapshot.kind(),
+                liveWrite(snapshot.kind(), snapshot.live()));
+    }
+
+    /**
+     * {@code live} as a write body states it: a story's as absent, so a merge patch that turns a
+     * story into a liveblog starts it live unless it says otherwise.
+     */
+    private static Boolean liveWrite(String kind, boolean live) {
+        return ArticleKind.LIVEBLOG.equals(kind) ? live : null;
     }
 
     public List<Block> body(Article a) {

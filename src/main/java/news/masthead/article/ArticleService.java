@@ -56,7 +56,7 @@ public class ArticleService {
         Article a = edit.article();
         ArticleEditor.requireEditable(a, now);
         ArticleSnapshot.Update update = publicUpdate(a, now, patch.writeOnly("updateNote"), patch.writeOnly("updateKind"));
-        ArticleWrite next = strict.merge(mapper.write(a), patch);
+        ArticleWrite next = storyIsNotLive(strict.merge(mapper.write(a), patch), body);
         List<String> changed = new ArrayList<>(editor.apply(a, next));
         if (update != null) {
             List<ArticleSnapshot.Update> updates = new ArrayList<>(mapper.storedUpdates(a));
@@ -190,6 +190,17 @@ public class ArticleService {
         a.status = ArticleStatus.DRAFT.wire();
         a.trashedAt = null;
         return editor.record(edit, changed, ArticleEvent.Kind.RESTORED);
+    }
+
+    /**
+     * Turning a liveblog into a story: its {@code live} came from the article, not the caller, and
+     * goes with the kind. Said by the caller, {@code live: true} on a story stays the 400 it is.
+     */
+    private static ArticleWrite storyIsNotLive(ArticleWrite next, JsonNode patch) {
+        if (ArticleKind.STORY.equals(next.kindOrStory()) && next.live() != null && !patch.has("live")) {
+            return next.withLive(null);
+        }
+        return next;
     }
 
     private static ArticleSnapshot.Update publicUpdate(Article a, Instant now, JsonNode note, JsonNode kind) {

@@ -21,25 +21,31 @@ import news.masthead.article.body.Block;
  *               {@code trashed}, {@code killed}); scheduled is derived from it and {@code visibleFrom}
  * @param kill   who killed it, when and why, while it is killed; null otherwise (and in every
  *               snapshot before schema 3)
+ * @param kind   {@code story} or {@code liveblog}; {@code story} in every snapshot before schema 4
+ * @param live   whether a liveblog took new entries; false for a story and before schema 4
  */
 public record ArticleSnapshot(int schema, UUID id, String slug, String headline, String summary, List<Block> body,
                               Section section, List<Author> authors, List<String> tags, Notice copyright,
                               String status, Instant publishedAt, Instant updatedAt, Instant embargoedUntil,
                               Instant visibleFrom, Instant trashedAt, List<Update> updates, int revision,
-                              Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy, Kill kill) {
+                              Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy, Kill kill,
+                              String kind, boolean live) {
 
     /**
      * 1: the admin API response, stored before snapshots had a type of their own (no
      * {@code schema} field; read by {@link ArticleSnapshots}). 2: this record without {@code kill}.
-     * 3: this record. A schema-2 snapshot reads as one of schema 3 whose article was not killed.
+     * 3: without {@code kind} and {@code live}. 4: this record. A schema-2 snapshot reads as one of
+     * schema 3 whose article was not killed, and one of schema 2 or 3 as a story (there were no
+     * liveblogs before schema 4).
      */
-    public static final int SCHEMA = 3;
+    public static final int SCHEMA = 4;
 
     public ArticleSnapshot {
         body = body == null ? List.of() : List.copyOf(body);
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
         updates = updates == null ? List.of() : List.copyOf(updates);
+        kind = kind == null ? ArticleKind.STORY : kind;
     }
 
     /** The status at {@code at}: scheduled while {@code visibleFrom} is ahead. */

@@ -39,7 +39,8 @@ public final class PublicRows {
      */
     public record Listed(UUID id, String slug, String headline, String summary, UUID sectionId, String sectionSlug,
                          String sectionName, String[] tags, UUID noticeId, String holder, int year, String statement,
-                         String usageTerms, Instant publishedAt, Instant updatedAt, List<Byline> bylines) {
+                         String usageTerms, Instant publishedAt, Instant updatedAt, List<Byline> bylines, String kind,
+                         boolean live) {
 
         /** The select list; the columns' labels are the names {@link #read} asks for. */
         static String select(Aliases t) {
@@ -51,6 +52,7 @@ public final class PublicRows {
                     + a + "tags as tags, " + n + "id as notice_id, " + n + "holder as holder, " + n + "year as year, "
                     + n + "statement as statement, " + n + "usage_terms as usage_terms, "
                     + a + "published_at as published_at, " + a + "updated_at as updated_at, "
+                    + a + "kind as kind, " + a + "live as live, "
                     + "(select coalesce(json_agg(json_build_array(au.id, au.slug, au.name) order by aa.position), '[]') "
                     + "from article_author aa join author au on au.id = aa.author_id where aa.article_id = " + a + "id) as bylines";
         }
@@ -65,7 +67,7 @@ public final class PublicRows {
             return new Listed(r.uuid("id"), r.text("slug"), r.text("headline"), r.text("summary"), r.uuid("section_id"),
                     r.text("section_slug"), r.text("section_name"), r.texts("tags"), r.uuid("notice_id"), r.text("holder"),
                     r.integer("year"), r.text("statement"), r.text("usage_terms"), r.instant("published_at"),
-                    r.instant("updated_at"), bylines(r.text("bylines"), json));
+                    r.instant("updated_at"), bylines(r.text("bylines"), json), r.text("kind"), r.bool("live"));
         }
 
         private static List<Byline> bylines(String aggregated, ObjectMapper json) {

@@ -183,6 +183,9 @@ public class StreamHub implements ChangeListener.Wake {
         m.put("slug", e.slug());
         m.put("section", e.section());
         m.put("at", e.at().toString());
+        if (e.entryId() != null) {
+            m.put("entry", e.entryId());
+        }
         return data(m);
     }
 

@@ -25,7 +25,7 @@ public class StreamLog {
     private static final String SETTLED = "e.tx < pg_snapshot_xmin(pg_current_snapshot())";
     private static final String AFTER = "(e.tx, e.seq) > (cast(cast(:tx as text) as xid8), :seq)";
     private static final String READ = "select cast(e.tx as text), e.seq, e.kind, e.audience, e.article_id, e.slug, s.slug, "
-            + "e.section_id, e.owner_token_id, e.at from stream_event e left join section s on s.id = e.section_id where ";
+            + "e.section_id, e.owner_token_id, e.at, e.entry_id from stream_event e left join section s on s.id = e.section_id where ";
 
     private final EntityManager em;
     private final Now clock;
@@ -35,13 +35,18 @@ public class StreamLog {
         this.clock = clock;
     }
 
-    /** In the writer's transaction: one event about the article as that transaction leaves it. */
+    /**
+     * In the writer's transaction: one event about the article as that transaction leaves it, and
+     * the liveblog entry it is about ({@code entry}, null for most).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void append(UUID article, String kind, boolean publicEvent, Instant at) {
-        em.createNativeQuery("insert into stream_event (kind, audience, article_id, slug, section_id, owner_token_id, at) "
-                        + "select :kind, :audience, a.id, a.slug, a.section_id, a.owner_token_id, :at from article a where a.id = :id")
+    void append(UUID article, String kind, boolean publicEvent, Instant at, UUID entry) {
+        em.createNativeQuery("insert into stream_event (kind, audience, article_id, slug, section_id, owner_token_id, at, entry_id) "
+                        + "select :kind, :audience, a.id, a.slug, a.section_id, a.owner_token_id, :at, cast(:entry as uuid) "
+                        + "from article a where a.id = :id")
                 .setParameter("kind", kind).setParameter("audience", publicEvent ? "public" : "preview")
-                .setParameter("at", at).setParameter("id", article).executeUpdate();
+                .setParameter("at", at).setParameter("entry", entry == null ? null : entry.toString())
+                .setParameter("id", article).executeUpdate();
         em.createNativeQuery("select cast(pg_notify(:channel, '') as text)").setParameter("channel", CHANNEL).getSingleResult();
     }
 
@@ -140,7 +145,7 @@ public class StreamLog {
             Object[] r = (Object[]) o;
             return new StreamEvent(new Position(Long.parseLong((String) r[0]), ((Number) r[1]).longValue()), (String) r[2],
                     "public".equals(r[3]), (UUID) r[4], (String) r[5], (String) r[6], (UUID) r[7], (UUID) r[8],
-                    instant(r[9]));
+                    instant(r[9]), (UUID) r[10]);
         }).toList();
     }
 

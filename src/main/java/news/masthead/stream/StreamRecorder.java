@@ -11,8 +11,10 @@ import news.masthead.article.ArticleEvent;
  *
  * <p>Public events follow what the Content API answers: turning visible is {@code article.published},
  * a change while visible {@code article.updated}, leaving it (unpublished, trashed, rescheduled)
- * {@code article.removed}. Any other write (a draft, a scheduled article) changes nothing the
- * public sees, so it is {@code article.changed} for the preview stream only.
+ * {@code article.removed}. A liveblog entry added, changed or removed while the article is
+ * visible is {@code liveblog.entry}, naming the entry. Any other write (a draft, a scheduled
+ * article, an entry of either) changes nothing the public sees, so it is {@code article.changed}
+ * for the preview stream only.
  */
 @ApplicationScoped
 class StreamRecorder {
@@ -26,7 +28,10 @@ class StreamRecorder {
         boolean was = event.before().isPublic();
         boolean is = event.after().isPublic();
         String kind = was ? (is ? "article.updated" : "article.removed") : (is ? "article.published" : "article.changed");
-        log.append(event.articleId(), kind, was || is, event.at());
+        if (event.kind() == ArticleEvent.Kind.ENTRY && was && is) {
+            kind = "liveblog.entry";
+        }
+        log.append(event.articleId(), kind, was || is, event.at(), event.entry());
         log.due(event.articleId(), event.after().isScheduled() ? event.after().visibleFrom() : null);
     }
 }

@@ -55,9 +55,11 @@ public class WebhookOutbox {
         ArticleEvent.Standing after = event.after();
         ArticleStatus status = after.status();
         return switch (event.kind()) {
-            case PUBLISHED, SCHEDULED, UPDATED -> {
+            // A liveblog entry changes the article as subscribers know it: an update like any edit.
+            case PUBLISHED, SCHEDULED, UPDATED, ENTRY -> {
                 if (after.isPublic()) {
-                    yield new Event(event.kind() == ArticleEvent.Kind.UPDATED ? WebhookEventType.ARTICLE_UPDATED
+                    yield new Event(event.kind() == ArticleEvent.Kind.UPDATED || event.kind() == ArticleEvent.Kind.ENTRY
+                            ? WebhookEventType.ARTICLE_UPDATED
                             : WebhookEventType.ARTICLE_PUBLISHED, now, status, now);
                 }
                 // Not public yet: announce it when it will be, unless a later change withdraws it.

@@ -35,5 +35,7 @@ public record AdminArticleResponse(
         @Schema(description = "When a scheduled or embargoed article becomes public; null otherwise.") Instant scheduledAt,
         @Schema(description = "The embargo: the public may not see the story before it.") Instant embargoedUntil,
         @Schema(description = "While the article is killed: when, by whom and why; null otherwise (the revisions keep "
-                + "past kills).", nullable = true) KillView killed) {
+                + "past kills).", nullable = true) KillView killed,
+        @Schema(description = ArticleResponse.KIND_DOC, enumeration = {"story", "liveblog"}) String kind,
+        @Schema(description = ArticleResponse.LIVE_DOC) boolean live) {
 }

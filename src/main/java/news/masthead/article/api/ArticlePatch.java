@@ -15,5 +15,8 @@ public record ArticlePatch(
         // No schema default: a merge patch carries only what changes, and a generated client would
         // otherwise send updateKind on every patch, which without updateNote is a 400.
         @Schema(enumeration = {"update", "correction"}, description = "Only with updateNote; update when absent.")
-        String updateKind) {
+        String updateKind,
+        @Schema(enumeration = {"story", "liveblog"}, description = "Turning a liveblog into a story keeps its entries "
+                + "(hidden while it is a story) and ends it.") String kind,
+        @Schema(description = "A liveblog only: false ends its coverage (no new entries), true resumes it.") Boolean live) {
 }

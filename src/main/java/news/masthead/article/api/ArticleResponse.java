@@ -22,5 +22,11 @@ public record ArticleResponse(
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,
-        List<PublicUpdate> updates) {
+        List<PublicUpdate> updates,
+        @Schema(description = ArticleResponse.KIND_DOC, enumeration = {"story", "liveblog"}) String kind,
+        @Schema(description = ArticleResponse.LIVE_DOC) boolean live) {
+
+    static final String KIND_DOC = "`story` or `liveblog`; a liveblog's entries are `/api/v1/articles/{slug}/entries`.";
+    static final String LIVE_DOC = "A liveblog whose coverage runs (new entries may follow); false once it has ended, "
+            + "and always false for a story.";
 }

@@ -20,6 +20,8 @@ public record ArticleSummaryResponse(
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,
+        @Schema(description = ArticleResponse.KIND_DOC, enumeration = {"story", "liveblog"}) String kind,
+        @Schema(description = ArticleResponse.LIVE_DOC) boolean live,
         @Schema(description = "Search hits only (with q): an excerpt of the opening of the body text, "
                 + "HTML-escaped, with the matching words in <mark> tags (none when they occur only further down). "
                 + "Absent without q, or when the body has no text.",

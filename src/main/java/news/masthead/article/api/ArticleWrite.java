@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import news.masthead.article.ArticleKind;
 import news.masthead.article.body.Block;
 import news.masthead.common.json.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +27,14 @@ public record ArticleWrite(
         @Size(max = Slugs.MAX_LENGTH) @Schema(description = "Section slug.", example = "war-in-ukraine") String section,
         @Size(max = ArticleWrite.AUTHORS_MAX) @Schema(description = "Author slugs, in byline order.") List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors,
         @Size(max = ArticleWrite.TAGS_MAX) List<@NotBlank @Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
-        @Schema(description = "Copyright notice id; the default notice when absent.") UUID copyrightNotice) {
+        @Schema(description = "Copyright notice id; the default notice when absent.") UUID copyrightNotice,
+        @Pattern(regexp = ArticleKind.REGEX, message = "must be story or liveblog")
+        @Schema(description = "`story` (the default) or `liveblog`: a liveblog carries entries "
+                + "(`/api/v1/admin/articles/{id}/entries`).", enumeration = {"story", "liveblog"}, defaultValue = "story")
+        String kind,
+        @Schema(description = "A liveblog only: true while its coverage runs (it takes new entries), false once it "
+                + "has ended. Defaults to true for a liveblog; a story is never live (true is a 400).")
+        Boolean live) {
     // Named so the read schemas (Article, ArticleSummary, AdminArticle) state the same bounds.
     public static final int HEADLINE_MAX = 300;
     public static final int SUMMARY_MAX = 2000;
@@ -36,6 +44,16 @@ public record ArticleWrite(
     public static final int TAG_MAX_LENGTH = 100;
     /** ArticleService checks it: a public update note is at most this long. */
     public static final int UPDATE_NOTE_MAX = 1000;
+
+    /** This write with {@code live} replaced. */
+    public ArticleWrite withLive(Boolean value) {
+        return new ArticleWrite(slug, headline, summary, body, section, authors, tags, copyrightNotice, kind, value);
+    }
+
+    /** The kind written, {@code story} when absent. */
+    public String kindOrStory() {
+        return kind == null ? ArticleKind.STORY : kind;
+    }
 
     public List<Block> bodyOrEmpty() {
         return body == null ? List.of() : body;
