@@ -191,11 +191,13 @@ class ArticleEditor {
         a.slug = slug;
     }
 
-    private List<Block> sanitized(List<Block> body) {
+    /** Every block through the one {@code Sanitizer}, as an article body is. */
+    List<Block> sanitized(List<Block> body) {
         return body.stream().map(b -> b.sanitized(sanitizer)).toList();
     }
 
-    private List<Author> byline(List<String> slugs) {
+    /** The authors these slugs name, in order, each once; a slug that names none is a 400 on {@code authors}. */
+    List<Author> byline(List<String> slugs) {
         List<Author> byline = new ArrayList<>();
         for (int i = 0; i < slugs.size(); i++) {
             String slug = slugs.get(i);

@@ -147,6 +147,11 @@ public class ArticleMapper {
         return read(a.body, BLOCKS);
     }
 
+    /** Body blocks as stored (an article's or a liveblog entry's). */
+    public List<Block> blocks(String stored) {
+        return read(stored, BLOCKS);
+    }
+
     public List<PublicUpdate> updates(Article a) {
         return publicUpdates(storedUpdates(a));
     }

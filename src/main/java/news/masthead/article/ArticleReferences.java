@@ -18,7 +18,10 @@ class ArticleReferences implements AuthorReferences, SectionReferences, NoticeRe
     @Override
     public long articlesNaming(UUID authorId) {
         return articles.getEntityManager()
-                .createQuery("select count(a) from Article a join a.authors au where au.id = :id", Long.class)
+                // On the byline, or on the byline of one of its liveblog entries.
+                .createQuery("select count(a) from Article a where exists (select 1 from Article b join b.authors au "
+                        + "where b = a and au.id = :id) or exists (select 1 from LiveblogEntry e join e.authors au "
+                        + "where e.articleId = a.id and au.id = :id)", Long.class)
                 .setParameter("id", authorId).getSingleResult();
     }
 

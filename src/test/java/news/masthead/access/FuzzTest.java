@@ -107,6 +107,7 @@ class FuzzTest {
 
     private HttpRequest build(Op op, String targetId, Random r) {
         String path = op.path.replace("{id}", pick(r, targetId, java.util.UUID.randomUUID().toString(), odd(r)))
+                .replace("{entryId}", pick(r, java.util.UUID.randomUUID().toString(), odd(r)))
                 .replace("{slug}", pick(r, "x", odd(r), "a-b"))
                 .replace("{n}", pick(r, "1", "0", "-5", odd(r), "2147483648"));
         path = encodePath(path) + query(op, r);

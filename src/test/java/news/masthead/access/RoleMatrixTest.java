@@ -69,7 +69,10 @@ class RoleMatrixTest {
             Map.entry("getPublicCollection", ANYONE),
             Map.entry("createCollection", SHARED), Map.entry("listCollections", EDITORS),
             Map.entry("getCollection", EDITORS), Map.entry("patchCollection", SHARED),
-            Map.entry("deleteCollection", SHARED));
+            Map.entry("deleteCollection", SHARED),
+
+            Map.entry("listLiveblogEntries", ANYONE), Map.entry("createLiveblogEntry", READERS),
+            Map.entry("patchLiveblogEntry", READERS), Map.entry("deleteLiveblogEntry", READERS));
 
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
@@ -119,6 +122,7 @@ class RoleMatrixTest {
 
     private static int call(String method, String path, String secret) {
         String url = path.replace("{id}", UUID.randomUUID().toString()).replace("{linkId}", UUID.randomUUID().toString())
+                .replace("{entryId}", UUID.randomUUID().toString())
                 .replace("{slug}", "matrix-none").replace("{n}", "1");
         if (path.endsWith("/stream")) {
             // A stream that admits the caller never ends; an unknown section answers 400 once access is decided.

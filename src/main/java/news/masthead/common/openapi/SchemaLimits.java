@@ -27,17 +27,18 @@ final class SchemaLimits {
      * Schemas whose fields are validated as, or copied from, another's: a patch is checked as the
      * Write it merges into, and a representation shows what its Write accepted.
      */
-    private static final Map<String, String> PATCH_OF_WRITE = Map.of(
-            "ArticlePatch", "ArticleWrite",
-            "AuthorPatch", "AuthorWrite",
-            "SectionPatch", "SectionWrite",
-            "CopyrightNoticePatch", "CopyrightNoticeWrite",
-            "SyndicatedArticle", "Article",
-            "Partner", "PartnerWrite",
-            "WebhookPatch", "WebhookWrite",
-            "CollectionPatch", "CollectionWrite",
-            "Webhook", "WebhookWrite",
-            "WebhookCreated", "WebhookWrite");
+    private static final Map<String, String> PATCH_OF_WRITE = Map.ofEntries(
+            Map.entry("ArticlePatch", "ArticleWrite"),
+            Map.entry("AuthorPatch", "AuthorWrite"),
+            Map.entry("SectionPatch", "SectionWrite"),
+            Map.entry("CopyrightNoticePatch", "CopyrightNoticeWrite"),
+            Map.entry("SyndicatedArticle", "Article"),
+            Map.entry("Partner", "PartnerWrite"),
+            Map.entry("WebhookPatch", "WebhookWrite"),
+            Map.entry("CollectionPatch", "CollectionWrite"),
+            Map.entry("LiveblogEntryPatch", "LiveblogEntryWrite"),
+            Map.entry("Webhook", "WebhookWrite"),
+            Map.entry("WebhookCreated", "WebhookWrite"));
 
     private SchemaLimits() {
     }

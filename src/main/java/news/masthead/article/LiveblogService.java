@@ -1,0 +1,222 @@
+package news.masthead.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import news.masthead.access.Caller;
+import news.masthead.article.LiveblogEntryRepository.PublicEntries;
+import news.masthead.article.LiveblogEntryRepository.Shown;
+import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.EntryPage;
+import news.masthead.article.api.EntryResponse;
+import news.masthead.article.api.EntryWrite;
+import news.masthead.article.body.Block;
+import news.masthead.author.Author;
+import news.masthead.common.cache.SurrogateKeys;
+import news.masthead.common.cache.Tagged;
+import news.masthead.common.error.ConflictException;
+import news.masthead.common.error.InvalidException;
+import news.masthead.common.error.NotFoundException;
+import news.masthead.common.json.MergePatch;
+import news.masthead.common.json.StrictJson;
+import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.PageRequest;
+import news.masthead.common.time.Now;
+
+/**
+ * A liveblog's entries. Every entry write is a write of its article, through the one pipeline:
+ * the article is locked and checked as any article write is ({@link ArticleEditor#lockForEntry}:
+ * desk scope, writer ownership), its {@code updatedAt} moves if it has been published, and
+ * {@link ArticleEvent} ({@link ArticleEvent.Kind#ENTRY}) carries the change to every side effect
+ * (revision, caches and CDN, webhooks, partners, the stream). The public page reads through the
+ * one visibility predicate: entries are public exactly while their article is.
+ */
+@ApplicationScoped
+public class LiveblogService {
+    private final ArticleEditor editor;
+    private final LiveblogEntryRepository entries;
+    private final ArticleMapper mapper;
+    private final StrictJson strict;
+    private final Now clock;
+    private final Caller caller;
+
+    LiveblogService(ArticleEditor editor, LiveblogEntryRepository entries, ArticleMapper mapper, StrictJson strict,
+                    Now clock, Caller caller) {
+        this.editor = editor;
+        this.entries = entries;
+        this.mapper = mapper;
+        this.strict = strict;
+        this.clock = clock;
+        this.caller = caller;
+    }
+
+    /** Posts an entry, published at once; a 409 on a story, or on a liveblog that has ended. */
+    @Transactional
+    public EntryResponse create(UUID articleId, EntryWrite write) {
+        Instant now = clock.instant();
+        ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        Article a = requireLiveblog(edit);
+        if (!a.live) {
+            throw new ConflictException("The liveblog has ended (live is false): it takes no new entries.");
+        }
+        LiveblogEntry e = new LiveblogEntry();
+        e.id = UUID.randomUUID();
+        e.articleId = a.id;
+        e.publishedAt = now;
+        e.createdBy = caller.name();
+        apply(e, write, now);
+        entries.persist(e);
+        return recorded(edit, e);
+    }
+
+    /** JSON Merge Patch over the entry's write fields; the entry keeps its id and publishedAt. */
+    @Transactional
+    public EntryResponse patch(UUID articleId, UUID entryId, JsonNode body) {
+        MergePatch<EntryWrite> patch = MergePatch.of(body, EntryWrite.class);
+        Instant now = clock.instant();
+        ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        requireLiveblog(edit);
+        LiveblogEntry e = entries.findIn(articleId, entryId).orElseThrow(LiveblogService::noEntry);
+        EntryWrite current = write(e);
+        EntryWrite next = strict.merge(current, patch);
+        if (same(current, next)) {
+            return response(e);
+        }
+        apply(e, next, now);
+        return recorded(edit, e);
+    }
+
+    /** Removes the entry for good. */
+    @Transactional
+    public void delete(UUID articleId, UUID entryId) {
+        Instant now = clock.instant();
+        ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        requireLiveblog(edit);
+        LiveblogEntry e = entries.findIn(articleId, entryId).orElseThrow(LiveblogService::noEntry);
+        entries.delete(e);
+        editor.record(edit, touched(edit), ArticleEvent.Kind.ENTRY, e.id);
+    }
+
+    /**
+     * A page of the entries of the public liveblog {@code slug}, newest first, with its pinned
+     * entry in {@code meta}. Tagged with the article's key (every entry write publishes it) and
+     * those of the authors shown. Runs without a transaction, as every public read does.
+     */
+    public Tagged<EntryPage> publicPage(String slug, String limit, String cursor, String keyEvents) {
+        boolean onlyKeyEvents = keyEvents(keyEvents);
+        PageRequest page = PageRequest.parse(limit, cursor, 2);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
+        PublicEntries found = entries.publicPage(slug, onlyKeyEvents, afterAt, afterId, page.limit(), clock.instant())
+                .filter(p -> ArticleKind.LIVEBLOG.equals(p.kind()))
+                .orElseThrow(() -> new NotFoundException("No published liveblog has this slug."));
+        List<Shown> rows = found.page();
+        boolean more = rows.size() > page.limit();
+        List<Shown> shown = more ? rows.subList(0, page.limit()) : rows;
+        String next = more ? PageRequest.encode(shown.get(shown.size() - 1).publishedAt().toString(),
+                shown.get(shown.size() - 1).id().toString()) : null;
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(SurrogateKeys.article(found.articleId()));
+        shown.forEach(e -> e.bylines().forEach(b -> keys.add(SurrogateKeys.author(b.authorId()))));
+        if (found.pinned() != null) {
+            found.pinned().bylines().forEach(b -> keys.add(SurrogateKeys.author(b.authorId())));
+        }
+        EntryPage body = new EntryPage(shown.stream().map(this::response).toList(),
+                new EntryPage.Meta(page.limit(), next, found.pinned() == null ? null : response(found.pinned())));
+        return Tagged.of(body, keys);
+    }
+
+    private Article requireLiveblog(ArticleEditor.Edit edit) {
+        Article a = edit.article();
+        ArticleEditor.requireEditable(a, edit.at());
+        if (!ArticleKind.LIVEBLOG.equals(a.kind)) {
+            throw new ConflictException("The article is a story; only a liveblog has entries.");
+        }
+        return a;
+    }
+
+    /** Writes the fields; pinning unpins the liveblog's other pinned entry first (at most one is). */
+    private void apply(LiveblogEntry e, EntryWrite w, Instant now) {
+        List<Block> body = editor.sanitized(w.body());
+        List<Author> byline = editor.byline(w.authorsOrEmpty());
+        if (w.isPinned() && !e.pinned) {
+            entries.unpinOthers(e.articleId, e.id);
+        }
+        e.headline = w.headline() == null || w.headline().isBlank() ? null : w.headline().strip();
+        e.body = mapper.toJson(body);
+        e.authors = new ArrayList<>(byline);
+        e.keyEvent = w.isKeyEvent();
+        e.pinned = w.isPinned();
+        e.updatedAt = now;
+        e.modifiedBy = caller.name();
+    }
+
+    /** The entry write as an article write: its updatedAt moves, and the pipeline's event names the entry. */
+    private EntryResponse recorded(ArticleEditor.Edit edit, LiveblogEntry e) {
+        editor.record(edit, touched(edit), ArticleEvent.Kind.ENTRY, e.id);
+        return response(e);
+    }
+
+    /**
+     * What an entry write changes of its article: its entries, and its {@code updatedAt} once it
+     * has been published (a draft's is set when it is published; a scheduled one's is that instant).
+     */
+    private static List<String> touched(ArticleEditor.Edit edit) {
+        Article a = edit.article();
+        List<String> changed = new ArrayList<>(List.of("entries"));
+        ArticleStatus status = ArticleStatus.of(a, edit.at());
+        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.UNPUBLISHED) {
+            a.updatedAt = edit.at();
+            changed.add("updatedAt");
+        }
+        return changed;
+    }
+
+    /** Compared as sanitized blocks and normalized fields: a patch that changes nothing is no write. */
+    private boolean same(EntryWrite current, EntryWrite next) {
+        return Objects.equals(current.headline(), blankToNull(next.headline()))
+                && current.body().equals(editor.sanitized(next.body()))
+                && current.authorsOrEmpty().equals(next.authorsOrEmpty())
+                && current.isKeyEvent() == next.isKeyEvent() && current.isPinned() == next.isPinned();
+    }
+
+    private EntryWrite write(LiveblogEntry e) {
+        return new EntryWrite(e.headline, mapper.blocks(e.body), e.authors.stream().map(au -> au.slug).toList(),
+                e.keyEvent, e.pinned);
+    }
+
+    private EntryResponse response(LiveblogEntry e) {
+        return new EntryResponse(e.id, e.publishedAt, e.updatedAt, e.headline, mapper.blocks(e.body),
+                e.authors.stream().map(au -> new AuthorRef(au.slug, au.name)).toList(), e.keyEvent, e.pinned);
+    }
+
+    private EntryResponse response(Shown e) {
+        return new EntryResponse(e.id(), e.publishedAt(), e.updatedAt(), e.headline(), mapper.blocks(e.body()),
+                e.bylines().stream().map(b -> new AuthorRef(b.slug(), b.name())).toList(), e.keyEvent(), e.pinned());
+    }
+
+    private static boolean keyEvents(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidException("keyEvents", "must be true or false");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static NotFoundException noEntry() {
+        return new NotFoundException("This liveblog has no entry with this id.");
+    }
+}
