@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * Writes every section, author, copyright notice, article (with its byline, old slugs and
- * revisions) and collection as NDJSON: one {@code {"kind": …, "record": …}} object per line, parents before
+ * revisions), liveblog entry (with its byline) and collection as NDJSON: one {@code {"kind": …, "record": …}} object per line, parents before
  * children, so {@link NdjsonImport} can read it in one pass.
  *
  * <p>PostgreSQL renders each row ({@code to_jsonb}), so every column is carried, including ones a
@@ -27,7 +27,7 @@ public final class NdjsonExport {
     /** Rows kept in memory at a time: the export streams, whatever the archive's size. */
     private static final int FETCH_SIZE = 500;
 
-    enum Kind { section, author, notice, article, collection }
+    enum Kind { section, author, notice, article, entry, collection }
 
     // Sections parents first (by depth), so an import can insert them in file order.
     private static final String SECTIONS = """
@@ -53,6 +53,14 @@ public final class NdjsonExport {
                 'revisions', coalesce((select jsonb_agg(to_jsonb(v) - 'article_id' order by v.revision)
                                        from article_revision v where v.article_id = a.id), '[]'))::text
             from article a order by a.id""";
+    // After articles and authors: an entry names its liveblog and its byline.
+    private static final String ENTRIES = """
+            select jsonb_build_object(
+                'kind', 'entry',
+                'record', to_jsonb(e),
+                'authors', coalesce((select jsonb_agg(x.author_id order by x.position)
+                                     from liveblog_entry_author x where x.entry_id = e.id), '[]'))::text
+            from liveblog_entry e order by e.id""";
     // After sections (a fill names one) and articles (pinned items name them).
     private static final String COLLECTIONS =
             "select jsonb_build_object('kind', 'collection', 'record', to_jsonb(c))::text from collection c order by c.id";
@@ -79,6 +87,7 @@ public final class NdjsonExport {
                 counts.put(Kind.author, copy(c, AUTHORS, out, "authors", progress));
                 counts.put(Kind.notice, copy(c, NOTICES, out, "copyright notices", progress));
                 counts.put(Kind.article, copy(c, ARTICLES, out, "articles", progress));
+                counts.put(Kind.entry, copy(c, ENTRIES, out, "liveblog entries", progress));
                 counts.put(Kind.collection, copy(c, COLLECTIONS, out, "collections", progress));
                 c.commit();
             } finally {

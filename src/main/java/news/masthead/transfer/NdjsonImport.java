@@ -125,7 +125,9 @@ public final class NdjsonImport {
         private final PreparedStatement notice;
         private final PreparedStatement article;
         private final PreparedStatement collection;
+        private final PreparedStatement entry;
         private final PreparedStatement byline;
+        private final PreparedStatement entryByline;
         private final PreparedStatement redirects;
         private final PreparedStatement revisions;
         private final PreparedStatement authorBySlug;
@@ -143,6 +145,12 @@ public final class NdjsonImport {
             notice = c.prepareStatement(insertRecord(c, "copyright_notice"));
             article = c.prepareStatement(insertRecord(c, "article"));
             collection = c.prepareStatement(insertRecord(c, "collection"));
+            entry = c.prepareStatement(insertRecord(c, "liveblog_entry"));
+            entryByline = c.prepareStatement("""
+                    insert into liveblog_entry_author (entry_id, position, author_id)
+                    select ?::uuid, (t.ord - 1)::int, t.id::uuid
+                    from jsonb_array_elements_text(?::jsonb) with ordinality as t (id, ord)
+                    on conflict do nothing""");
             byline = c.prepareStatement("""
                     insert into article_author (article_id, position, author_id)
                     select ?::uuid, (t.ord - 1)::int, t.id::uuid
@@ -180,12 +188,15 @@ public final class NdjsonImport {
         }
 
         boolean insert(Kind kind, JsonNode node) throws SQLException, IOException {
-            String record = (kind == Kind.article ? sanitized(node.path("record")) : node.path("record")).toString();
+            // Entry bodies are the same blocks as articles', sanitized the same way.
+            JsonNode given = kind == Kind.article ? storyByDefault(node.path("record")) : node.path("record");
+            String record = (kind == Kind.article || kind == Kind.entry ? sanitized(given) : given).toString();
             PreparedStatement target = switch (kind) {
                 case section -> section;
                 case author -> author;
                 case notice -> notice;
                 case article -> article;
+                case entry -> entry;
                 case collection -> collection;
             };
             target.setString(1, record);
@@ -202,7 +213,28 @@ public final class NdjsonImport {
                 children(redirects, id, node.path("redirects"));
                 children(revisions, id, node.path("revisions"));
             }
+            if (kind == Kind.entry) {
+                children(entryByline, node.path("record").path("id").asText(), bylineIds(node.path("authors")));
+            }
             return true;
+        }
+
+        /**
+         * An article of an archive written before liveblogs (V61) is a story: its row's kind and
+         * live are the columns' defaults, which a record read as the row type would leave null.
+         */
+        private static JsonNode storyByDefault(JsonNode record) {
+            if (record.has("kind") && record.has("live") || !record.isObject()) {
+                return record;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode copy = record.deepCopy();
+            if (!copy.has("kind")) {
+                copy.put("kind", "story");
+            }
+            if (!copy.has("live")) {
+                copy.put("live", false);
+            }
+            return copy;
         }
 
         /** The body as an API write stores it: every block sanitized, and the search text of that. */
@@ -267,7 +299,8 @@ public final class NdjsonImport {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement s : List.of(section, author, notice, article, collection, byline, redirects, revisions, authorBySlug)) {
+            for (PreparedStatement s : List.of(section, author, notice, article, collection, entry, byline, entryByline, redirects, revisions,
+                    authorBySlug)) {
                 s.close();
             }
         }

@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Export, import into an empty database, export again: the two archives are the same bytes, at
- * 10,000 articles with bylines, old slugs and revisions, and collections with pinned items and fills. Runs on its own PostgreSQL with real
+ * 10,000 articles with bylines, old slugs and revisions, liveblogs with entries (bylines, key events,
+ * a pinned one), and collections with pinned items and fills. Runs on its own PostgreSQL with real
  * migrations, so it neither sees nor disturbs the API tests' data.
  */
 class NdjsonRoundTripTest {
     private static final int ARTICLES = 10_000;
     private static final int COLLECTIONS = 12;
+    /** Every 100th article is a liveblog with 20 entries. */
+    private static final int ENTRIES = ARTICLES / 100 * 20;
     private static EmbeddedPostgres pg;
     private static final news.masthead.article.body.Sanitizer SANITIZER =
             new news.masthead.article.body.Sanitizer(List.of("www.youtube.com"));
@@ -77,26 +80,29 @@ class NdjsonRoundTripTest {
         DataSource a = freshDatabase("round_trip_a");
         seed(a);
         String first = export(a);
-        assertEquals(12 + 50 + 2 + ARTICLES + COLLECTIONS, first.lines().count());
+        assertEquals(12 + 50 + 2 + ARTICLES + ENTRIES + COLLECTIONS, first.lines().count());
 
         DataSource b = freshDatabase("round_trip_b");
         NdjsonImport.Summary summary = load(b, first);
         assertEquals(ARTICLES, summary.inserted().get(Kind.article));
         assertEquals(12, summary.inserted().get(Kind.section));
         assertEquals(COLLECTIONS, summary.inserted().get(Kind.collection));
+        assertEquals(ENTRIES, summary.inserted().get(Kind.entry));
         String second = export(b);
         assertArrayEquals(first.getBytes(StandardCharsets.UTF_8), second.getBytes(StandardCharsets.UTF_8));
 
         // What the archive leaves out is derived, and comes back the same.
         for (String derived : List.of("select count(*) from article where visible_from > '2026-06-01'",
                 "select count(*) from article_revision", "select count(*) from article_slug_redirect",
-                "select count(*) from article_author")) {
+                "select count(*) from article_author", "select count(*) from liveblog_entry_author",
+                "select count(*) from article where kind = 'liveblog' and live")) {
             assertEquals(count(a, derived), count(b, derived), derived);
         }
 
         NdjsonImport.Summary again = load(b, first);
         assertEquals(0, again.inserted().values().stream().mapToInt(Integer::intValue).sum(), again.toString());
         assertEquals(ARTICLES, again.skipped().get(Kind.article));
+        assertEquals(ENTRIES, again.skipped().get(Kind.entry));
         assertArrayEquals(first.getBytes(StandardCharsets.UTF_8), export(b).getBytes(StandardCharsets.UTF_8));
         assertTrue(LOG.contains("imported through line 500"), "progress is reported per batch");
     }
@@ -122,6 +128,28 @@ class NdjsonRoundTripTest {
         NdjsonImport.Summary rerun = load(target, String.join("\n", lines) + "\n");
         assertEquals(200, rerun.inserted().get(Kind.section));
         assertEquals(500, rerun.skipped().get(Kind.section));
+    }
+
+    @Test
+    void anArchiveFromBeforeLiveblogsImportsItsArticlesAsStories() throws Exception {
+        DataSource source = freshDatabase("before_liveblogs_source");
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into copyright_notice (id, holder, year, syndication, is_default, created_at, modified_at)
+                    values ('00000000-0000-4000-8000-000000000009', 'Old Archive Ltd', 2024, 'none', true, now(), now())""");
+            s.execute("""
+                    insert into article (id, slug, headline, copyright_notice_id, status, revision, created_at, created_by,
+                                         modified_at, modified_by)
+                    select gen_random_uuid(), 'old-' || i, 'Old ' || i, '00000000-0000-4000-8000-000000000009', 'draft', 1,
+                           now(), 'x', now(), 'x' from generate_series(1, 3) i""");
+        }
+        // As an archive written before V61: its article records have neither kind nor live.
+        String old = export(source).replace("\"kind\": \"story\", ", "").replace("\"live\": false, ", "");
+        assertTrue(!old.contains("\"live\""), old);
+
+        DataSource target = freshDatabase("before_liveblogs_target");
+        assertEquals(3, load(target, old).inserted().get(Kind.article));
+        assertEquals(3, count(target, "select count(*) from article where kind = 'story' and not live"));
     }
 
     /** Realistic variety: nested sections, unicode and markup, every status, embargoes, updates. */
@@ -190,6 +218,20 @@ class NdjsonRoundTripTest {
                            case when r = 1 then array['headline', 'body'] else array['summary'] end,
                            jsonb_build_object('headline', 'Headline ' || i, 'revision', r, 'tags', jsonb_build_array('all'))
                     from generate_series(1, :articles) i, generate_series(1, 2) r""".replace(":articles", Integer.toString(ARTICLES)));
+            s.execute("update article set kind = 'liveblog', live = id::text < '8' where slug ~ '^article-[0-9]+00$'");
+            s.execute("""
+                    insert into liveblog_entry (id, article_id, headline, body, key_event, pinned, published_at, updated_at,
+                                                created_by, modified_by)
+                    select md5('entry' || a.id || n)::uuid, a.id, case when n % 3 <> 0 then 'Entry «' || n || '» — “live”' end,
+                           jsonb_build_array(jsonb_build_object('type', 'paragraph', 'text', 'Update <em>' || n || '</em> ✓'),
+                                             jsonb_build_object('type', 'quote', 'text', 'Said so', 'attribution', 'A. N. Other')),
+                           n % 5 = 0, n = 7, timestamptz '2026-03-05' + n * interval '3 minutes',
+                           timestamptz '2026-03-05' + n * interval '4 minutes', 'live-desk', 'editor «two»'
+                    from article a, generate_series(1, 20) n where a.kind = 'liveblog'""");
+            s.execute("""
+                    insert into liveblog_entry_author (entry_id, position, author_id)
+                    select e.id, p, md5('author' || (p + 1))::uuid
+                    from liveblog_entry e, generate_series(0, 1) p where p = 0 or e.key_event""");
             s.execute("""
                     insert into collection (id, slug, name, description, items, fill_section_id, fill_tag, has_fill, size,
                                             revision, created_at, modified_at)
