@@ -57,11 +57,18 @@ public class LiveblogService {
         this.caller = caller;
     }
 
-    /** Posts an entry, published at once; a 409 on a story, or on a liveblog that has ended. */
+    /**
+     * Posts an entry, published at once; a 409 on a story, or on a liveblog that has ended. The
+     * body is read after the access checks, so a caller who may not write learns nothing from it.
+     */
     @Transactional
-    public EntryResponse create(UUID articleId, EntryWrite write) {
+    public EntryResponse create(UUID articleId, JsonNode body) {
         Instant now = clock.instant();
         ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        if (body == null || !body.isObject()) {
+            throw new InvalidException("body", "must be a JSON object with the entry's fields");
+        }
+        EntryWrite write = strict.read(body, EntryWrite.class);
         Article a = requireLiveblog(edit);
         if (!a.live) {
             throw new ConflictException("The liveblog has ended (live is false): it takes no new entries.");

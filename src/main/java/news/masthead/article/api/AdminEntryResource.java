@@ -2,8 +2,6 @@ package news.masthead.article.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -51,11 +49,12 @@ public class AdminEntryResource {
     @Operation(operationId = "createLiveblogEntry", summary = "Post an entry to a liveblog",
             description = "Published at once; public while the article is. Pinning it unpins the liveblog's pinned "
                     + "entry, if any: at most one entry is pinned." + WRITES)
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntryWrite.class)))
     @APIResponse(responseCode = "201", description = "Posted; Location names it.",
             content = @Content(schema = @Schema(implementation = EntryResponse.class)))
     @APIResponse(responseCode = "409", description = "The article is a story, has ended (`live` is false), or is "
             + "in the trash or killed.")
-    public Response create(@PathParam("id") UUID id, @Valid @NotNull EntryWrite body) {
+    public Response create(@PathParam("id") UUID id, JsonNode body) {
         EntryResponse created = service.create(id, body);
         return Created.at("/api/v1/admin/articles/" + id + "/entries", created.id(), created);
     }
