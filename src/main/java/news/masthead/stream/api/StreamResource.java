@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "its commit, resumable for ten minutes.")
 public class StreamResource {
     static final String EVENTS = "`event:` is `article.published`, `article.updated`, `article.removed` (or "
-            + "`liveblog.entry`); `data:` is JSON `{\"id\", \"slug\", \"section\", \"at\"}`; `id:` an opaque position to "
+            + "`liveblog.entry`, a liveblog's entry added, changed or removed); `data:` is JSON `{\"id\", \"slug\", "
+            + "\"section\", \"at\"}` (plus `\"entry\"`, the entry's id, for `liveblog.entry`); `id:` an opaque position to "
             + "send back as `Last-Event-ID`. A comment line every 15 s keeps proxies open. A `Last-Event-ID` older than "
             + "10 minutes (or unknown) starts the stream with `event: reset`: reload, then follow.";
     static final String SECTION = "Only events of articles in this section (slug) or its subsections.";
