@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import news.masthead.testsupport.Articles.Created;
+import news.masthead.testsupport.EventStreams;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Partners;
 import news.masthead.testsupport.Problems;
@@ -201,6 +203,16 @@ class LiveblogEntryApiTest {
         Created draft = article().with("kind", "liveblog").draft();
         admin().body(entry("Not public yet.")).post(entries(draft)).then().statusCode(201);
         assertEquals(0, count("select count(*) from stream_event where article_id = ? and audience = 'public'", draft.id()));
+    }
+
+    @Test
+    void subscribersHearALiveblogEntryNamingTheEntry() {
+        Created blog = article().with("kind", "liveblog").published();
+        try (EventStreams stream = EventStreams.live(EventStreams.base() + "/api/v1/stream", Map.of())) {
+            String id = admin().body(entry("Heard.")).post(entries(blog)).then().statusCode(201).extract().path("id");
+            List<EventStreams.Event> seen = stream.until(EventStreams.is("liveblog.entry", blog.id()), Duration.ofSeconds(10));
+            assertTrue(seen.get(seen.size() - 1).data().contains("\"entry\":\"" + id + "\""), seen.toString());
+        }
     }
 
     @Test
