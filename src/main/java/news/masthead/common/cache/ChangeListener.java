@@ -52,6 +52,10 @@ public class ChangeListener implements Runnable {
     public interface Heard {
         Heard NONE = (connection, notified) -> { };
 
+        /** A cache notification just arrived: hold reads off the replica until {@link #heard} has run. */
+        default void arriving() {
+        }
+
         void heard(Connection connection, long notified) throws SQLException;
     }
 
@@ -134,6 +138,14 @@ public class ChangeListener implements Runnable {
         Instant lastContact = clock.get();
         while (running) {
             PGNotification[] received = pg.getNotifications(waitMillis());
+            if (forCache(received)) {
+                // At once, before the round trips of a refresh: the old generation stops being served
+                // and misses render (from the primary) until the new one starts.
+                heard.arriving();
+                if (cacheOn) {
+                    cache.suspend();
+                }
+            }
             Instant now = clock.get();
             boolean dueNow = due != null && !now.isBefore(due);
             if (dueNow || forCache(received)) {

@@ -47,7 +47,17 @@ public class ContentCaching {
         this.cache = new ContentCache(store(maxBytes, config.cache().expireAfterWrite()), clock::instant);
         this.listener = new ChangeListener(() -> DriverManager.getConnection(url, user.orElse(null), password.orElse(null)),
                 nextDue, cache, clock::instant, config.cache().checkConnectionEvery(), enabled, wakes.stream().toList(),
-                replica::heard);
+                new ChangeListener.Heard() {
+                    @Override
+                    public void arriving() {
+                        replica.hold();
+                    }
+
+                    @Override
+                    public void heard(java.sql.Connection connection, long notified) throws java.sql.SQLException {
+                        replica.heard(connection, notified);
+                    }
+                });
         this.replica = replica;
         // The replica's rule needs the listener even with the cache off: it learns of other instances' changes there.
         this.listening = enabled || replica.configured() || wakes.iterator().hasNext();

@@ -59,7 +59,7 @@ public class ContentChanged {
         String payload = String.join(" ", unique);
         // The payload starts with the primary's WAL position after this write (a lower bound of the
         // commit's: see ReplicaPosition), then names a few keys for diagnosis.
-        em.createNativeQuery("select cast(pg_notify(:channel, pg_current_wal_lsn() || ' ' || :payload) as text)")
+        em.createNativeQuery("select cast(pg_notify(:channel, pg_current_wal_insert_lsn() || ' ' || :payload) as text)")
                 .setParameter("channel", ChangeListener.CHANNEL)
                 .setParameter("payload", payload.length() > PAYLOAD_MAX ? payload.substring(0, PAYLOAD_MAX) : payload)
                 .getSingleResult();

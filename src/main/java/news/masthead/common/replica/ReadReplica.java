@@ -29,8 +29,8 @@ import org.jboss.logging.Logger;
 public class ReadReplica {
     private static final Logger LOG = Logger.getLogger(ReadReplica.class);
     static final String REPLAYED = "select (case when pg_is_in_recovery() then coalesce(pg_last_wal_replay_lsn(), '0/0') "
-            + "else pg_current_wal_lsn() end - '0/0')::bigint";
-    static final String WRITTEN = "select (pg_current_wal_lsn() - '0/0')::bigint";
+            + "else pg_current_wal_insert_lsn() end - '0/0')::bigint";
+    static final String WRITTEN = "select (pg_current_wal_insert_lsn() - '0/0')::bigint";
 
     private final ReplicaConfig config;
     private final Now clock;
@@ -122,6 +122,13 @@ public class ReadReplica {
         if (configured) {
             position.localCommit();
             LockSupportWake.wake(thread);
+        }
+    }
+
+    /** A change was committed elsewhere and its position is not read yet: reads stay on the primary until {@link #heard}. */
+    public void hold() {
+        if (configured) {
+            position.localCommit();
         }
     }
 

@@ -40,7 +40,11 @@ public final class ReplicaPosition {
         this.followChanges = followChanges;
     }
 
-    /** A commit on this instance that changed public answers; call before its new cache generation starts. */
+    /**
+     * A commit on this instance that changed public answers (call before its new cache generation
+     * starts), or a notification of another's that has just arrived: either way a change whose
+     * position has not been read yet.
+     */
     public synchronized void localCommit() {
         localCommits++;
     }
