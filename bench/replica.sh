@@ -157,6 +157,7 @@ log "data loaded in ${LOAD_S}s"
 # ------------------------------------------------------------------ replica (pg_basebackup -R)
 log "replica in $REPLICA (pg_basebackup -R)"
 install -d -m 755 -o postgres -g postgres "$WORK/replica-sock"
+install -d -m 700 -o postgres -g postgres "$REPLICA"   # pg_basebackup fills an empty directory
 t0="$(date +%s)"
 runuser -u postgres -- "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$REPLICA" -R -X stream -c fast \
     > "$WORK/basebackup.log" 2>&1 || die "pg_basebackup failed, see $WORK/basebackup.log"
