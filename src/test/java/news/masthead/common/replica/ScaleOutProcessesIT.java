@@ -75,7 +75,7 @@ class ScaleOutProcessesIT {
                 // One purge per change: the confirming repeat is tested in PurgeOutboxProcessesIT.
                 "MASTHEAD_PURGE_REPEAT_AFTER", "0",
                 "MASTHEAD_WEBHOOKS_ALLOW_PRIVATE", "true",
-                "MASTHEAD_WEBHOOKS_DELIVER_EVERY", "200ms"));
+                "MASTHEAD_WEBHOOKS_DELIVER_EVERY", "1s"));
         Map<String, String> unruledEnv = new HashMap<>(env);
         unruledEnv.put("MASTHEAD_READ_REPLICA_FOLLOW_CHANGES", "false");
         unruledEnv.put("MASTHEAD_WEBHOOKS_DELIVER_EVERY", "off");
@@ -220,6 +220,19 @@ class ScaleOutProcessesIT {
         }
     }
 
+    @Test
+    void everyInstanceReportsTheReplicasLagAndReadsThereWithinTheBound() {
+        for (Masthead m : instances) {
+            String metrics = Http.get(m.url("/q/metrics")).body();
+            assertTrue(metrics.contains("masthead_read_replica_lag_seconds"), m + " has no lag gauge");
+            assertTrue(metrics.contains("masthead_read_replica_lag_bytes"), m + " has no lag-bytes gauge");
+            Deadline.await(Duration.ofSeconds(10), m + " reads from the replica again", () -> readsFromReplica(m));
+            var check = readReplicaCheck(m);
+            assertEquals("within-bound", check.get("data").get("state").asText(), check.toString());
+            assertEquals("UP", check.get("status").asText());
+        }
+    }
+
     private static java.util.function.BooleanSupplier waited(Duration d) {
         long from = System.nanoTime();
         return () -> System.nanoTime() - from >= d.toNanos();
@@ -249,15 +262,20 @@ class ScaleOutProcessesIT {
     }
 
     private static boolean readsFromReplica(Masthead m) {
+        var check = readReplicaCheck(m);
+        return check != null && "replica".equals(check.get("data").get("reads").asText());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readReplicaCheck(Masthead m) {
         Http.Answer ready = Http.get(m.url("/q/health/ready"));
         if (ready.status() != 200) {
-            return false;
+            return null;
         }
         for (var check : ready.json().get("checks")) {
             if ("read-replica".equals(check.get("name").asText())) {
-                return "replica".equals(check.get("data").get("reads").asText());
+                return check;
             }
         }
-        return false;
+        return null;
     }
 }
