@@ -28,6 +28,7 @@ import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
 import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.PageRequest;
+import news.masthead.common.replica.ReplicaRead;
 import news.masthead.common.time.Now;
 
 /**
@@ -116,6 +117,7 @@ public class LiveblogService {
      * entry in {@code meta}. Tagged with the article's key (every entry write publishes it) and
      * those of the authors shown. Runs without a transaction, as every public read does.
      */
+    @ReplicaRead
     public Tagged<EntryPage> publicPage(String slug, String limit, String cursor, String keyEvents) {
         boolean onlyKeyEvents = keyEvents(keyEvents);
         PageRequest page = PageRequest.parse(limit, cursor, 2);
