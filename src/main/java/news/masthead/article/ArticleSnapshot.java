@@ -21,19 +21,23 @@ import news.masthead.article.body.Block;
  *               {@code trashed}, {@code killed}); scheduled is derived from it and {@code visibleFrom}
  * @param kill   who killed it, when and why, while it is killed; null otherwise (and in every
  *               snapshot before schema 3)
+ * @param leadImage the lead image; null when it has none (and in every snapshot before schema 4)
+ * @param headlines the alternative headlines; null when it has none (and before schema 4)
  */
 public record ArticleSnapshot(int schema, UUID id, String slug, String headline, String summary, List<Block> body,
                               Section section, List<Author> authors, List<String> tags, Notice copyright,
                               String status, Instant publishedAt, Instant updatedAt, Instant embargoedUntil,
                               Instant visibleFrom, Instant trashedAt, List<Update> updates, int revision,
-                              Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy, Kill kill) {
+                              Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy, Kill kill,
+                              LeadImage leadImage, Headlines headlines) {
 
     /**
      * 1: the admin API response, stored before snapshots had a type of their own (no
      * {@code schema} field; read by {@link ArticleSnapshots}). 2: this record without {@code kill}.
-     * 3: this record. A schema-2 snapshot reads as one of schema 3 whose article was not killed.
+     * 3: without {@code leadImage} and {@code headlines}. 4: this record. A schema-2 snapshot reads
+     * as one whose article was not killed, a schema-3 one as one without lead image and headlines.
      */
-    public static final int SCHEMA = 3;
+    public static final int SCHEMA = 4;
 
     public ArticleSnapshot {
         body = body == null ? List.of() : List.copyOf(body);
@@ -61,6 +65,17 @@ public record ArticleSnapshot(int schema, UUID id, String slug, String headline,
 
     /** A kill (a legal takedown): when, the name of the token that did it, and the reason it gave. */
     public record Kill(Instant at, String by, String reason) {
+    }
+
+    /**
+     * The lead image as stored (the {@code article.lead_image} column and revisions): its own type,
+     * so the API's {@code LeadImage} can change without touching stored rows.
+     */
+    public record LeadImage(String url, String alt, String caption, String credit, Integer width, Integer height) {
+    }
+
+    /** Alternative headlines as stored (the {@code article.headlines} column and revisions); each may be null. */
+    public record Headlines(String seo, String social) {
     }
 
     /** A public update or correction note. */

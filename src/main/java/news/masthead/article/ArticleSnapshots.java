@@ -53,8 +53,9 @@ public class ArticleSnapshots {
             if (schema == null) {
                 return legacy.<V1>readValue(tree).upgraded();
             }
-            // Schema 3 only added kill, which a schema-2 snapshot lacks because its article was not killed.
-            if (schema.asInt() == 2 || schema.asInt() == ArticleSnapshot.SCHEMA) {
+            // Schema 3 only added kill, which a schema-2 snapshot lacks because its article was not
+            // killed; schema 4 only leadImage and headlines, which earlier articles did not have.
+            if (schema.asInt() >= 2 && schema.asInt() <= ArticleSnapshot.SCHEMA) {
                 return current.readValue(tree);
             }
             throw new IllegalStateException("Snapshot schema " + schema + " is newer than this Masthead knows ("
@@ -104,7 +105,7 @@ public class ArticleSnapshots {
                     scheduled ? ArticleStatus.PUBLISHED.wire() : status, publishedAt, updatedAt, embargoedUntil,
                     visibleFrom, null,
                     updates == null ? null : updates.stream().map(u -> new ArticleSnapshot.Update(u.at(), u.kind(), u.note())).toList(),
-                    revision, createdAt, createdBy, modifiedAt, modifiedBy, null);
+                    revision, createdAt, createdBy, modifiedAt, modifiedBy, null, null, null);
         }
 
         /** As PostgreSQL's greatest: nulls are ignored. */

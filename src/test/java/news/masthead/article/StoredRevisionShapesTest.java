@@ -50,7 +50,7 @@ class StoredRevisionShapesTest {
                 .body("revision", equalTo(1)).body("at", equalTo("2025-05-02T10:40:00Z")).body("by", equalTo("night-editor"));
         // Field for field what the admin API showed then, names of the time included; fields it gained
         // since read as they would for such an article then (not killed).
-        assertEquals(old.snapshot().deepCopy().putNull("killed"), JSON.readTree(read.asString()).get("article"));
+        assertEquals(old.snapshot().deepCopy().putNull("killed").putNull("leadImage").putNull("headlines"), JSON.readTree(read.asString()).get("article"));
 
         admin().header("If-Match", "\"1\"").post(old.article().adminPath() + "/revisions/1/restore").then()
                 .statusCode(200).contentType("application/json")
@@ -74,7 +74,7 @@ class StoredRevisionShapesTest {
                         "copyrightNotice"));
         JsonNode second = JSON.readTree(admin().get(old.article().adminPath() + "/revisions/2").asString()).get("article");
         assertEquals(restored, second);
-        assertEquals("3", storedSchema(old.article().id(), 2), "new revisions store the versioned snapshot");
+        assertEquals(Integer.toString(ArticleSnapshot.SCHEMA), storedSchema(old.article().id(), 2), "new revisions store the versioned snapshot");
     }
 
     @Test
@@ -94,6 +94,8 @@ class StoredRevisionShapesTest {
         ObjectNode expected = old.snapshot().deepCopy();
         expected.remove("kicker");
         expected.putNull("killed");
+        expected.putNull("leadImage");
+        expected.putNull("headlines");
         assertEquals(expected, JSON.readTree(read.asString()).get("article"));
 
         admin().header("If-Match", "\"1\"").post(old.article().adminPath() + "/revisions/1/restore").then()
@@ -115,6 +117,23 @@ class StoredRevisionShapesTest {
         JsonNode read = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article");
         assertEquals(JSON.readTree(current), read);
         assertTrue(read.get("killed").isNull());
+    }
+
+    @Test
+    void aSchema3SnapshotReadsAsOneWithoutLeadImageOrHeadlines() throws Exception {
+        Created a = article().published();
+        String current = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article").toString();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update article_revision set snapshot = "
+                     + "jsonb_set(snapshot - 'leadImage' - 'headlines', '{schema}', '3') where article_id = ? and revision = 2")) {
+            s.setObject(1, UUID.fromString(a.id()));
+            assertEquals(1, s.executeUpdate());
+        }
+        assertEquals("3", storedSchema(a.id(), 2));
+        JsonNode read = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article");
+        assertEquals(JSON.readTree(current), read);
+        assertTrue(read.get("leadImage").isNull());
+        assertTrue(read.get("headlines").isNull());
     }
 
     private record Stored(Created article, ObjectNode snapshot, String sectionSlug, String authorSlug, String noticeId) {

@@ -35,5 +35,7 @@ public record AdminArticleResponse(
         @Schema(description = "When a scheduled or embargoed article becomes public; null otherwise.") Instant scheduledAt,
         @Schema(description = "The embargo: the public may not see the story before it.") Instant embargoedUntil,
         @Schema(description = "While the article is killed: when, by whom and why; null otherwise (the revisions keep "
-                + "past kills).", nullable = true) KillView killed) {
+                + "past kills).", nullable = true) KillView killed,
+        @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage,
+        @Schema(description = "Null when the article has none.", nullable = true) Headlines headlines) {
 }

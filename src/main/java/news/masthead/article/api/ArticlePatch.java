@@ -15,5 +15,7 @@ public record ArticlePatch(
         // No schema default: a merge patch carries only what changes, and a generated client would
         // otherwise send updateKind on every patch, which without updateNote is a 400.
         @Schema(enumeration = {"update", "correction"}, description = "Only with updateNote; update when absent.")
-        String updateKind) {
+        String updateKind,
+        LeadImage leadImage,
+        Headlines headlines) {
 }

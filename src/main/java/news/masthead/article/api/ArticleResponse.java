@@ -22,5 +22,7 @@ public record ArticleResponse(
         CopyrightView copyright,
         Instant publishedAt,
         Instant updatedAt,
-        List<PublicUpdate> updates) {
+        List<PublicUpdate> updates,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) Headlines headlines) {
 }

@@ -24,5 +24,6 @@ public record ArticleSummaryResponse(
                 + "HTML-escaped, with the matching words in <mark> tags (none when they occur only further down). "
                 + "Absent without q, or when the body has no text.",
                 example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …", maxLength = 65536)
-        String snippet) {
+        String snippet,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage) {
 }

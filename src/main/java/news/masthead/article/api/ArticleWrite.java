@@ -26,7 +26,9 @@ public record ArticleWrite(
         @Size(max = Slugs.MAX_LENGTH) @Schema(description = "Section slug.", example = "war-in-ukraine") String section,
         @Size(max = ArticleWrite.AUTHORS_MAX) @Schema(description = "Author slugs, in byline order.") List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> authors,
         @Size(max = ArticleWrite.TAGS_MAX) List<@NotBlank @Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
-        @Schema(description = "Copyright notice id; the default notice when absent.") UUID copyrightNotice) {
+        @Schema(description = "Copyright notice id; the default notice when absent.") UUID copyrightNotice,
+        @Valid LeadImage leadImage,
+        @Valid Headlines headlines) {
     // Named so the read schemas (Article, ArticleSummary, AdminArticle) state the same bounds.
     public static final int HEADLINE_MAX = 300;
     public static final int SUMMARY_MAX = 2000;

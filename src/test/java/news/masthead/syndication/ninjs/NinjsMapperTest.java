@@ -194,13 +194,13 @@ class NinjsMapperTest {
                 new CopyrightView("Northwind Media, Inc.", 2026, "Copyright 2026 Northwind Media, Inc. All rights reserved.",
                         "This material may not be published, broadcast, rewritten, or redistributed."),
                 Instant.parse("2026-10-16T19:02:00Z"), Instant.parse("2026-10-16T20:49:00Z"),
-                List.of(new PublicUpdate(Instant.parse("2026-10-16T20:49:00Z"), "update", "Adds a statement.")));
+                List.of(new PublicUpdate(Instant.parse("2026-10-16T20:49:00Z"), "update", "Adds a statement.")), null, null);
     }
 
     private static ArticleResponse article(String slug, String summary, SectionRef section, List<AuthorRef> authors,
                                            List<String> tags, List<Block> body) {
         return new ArticleResponse(UUID.randomUUID(), slug, "Headline " + slug, summary, section, authors, tags, body,
                 new CopyrightView("Holder", 2026, "Copyright 2026 Holder. All rights reserved.", null),
-                Instant.parse("2026-10-16T19:02:00Z"), null, List.of());
+                Instant.parse("2026-10-16T19:02:00Z"), null, List.of(), null, null);
     }
 }
