@@ -39,6 +39,8 @@ class RoleMatrixTest {
             Map.entry("listSections", ANYONE), Map.entry("getSection", ANYONE),
             Map.entry("listAuthors", ANYONE), Map.entry("getAuthor", ANYONE),
             Map.entry("getAtomFeed", ANYONE), Map.entry("getRssFeed", ANYONE), Map.entry("getJsonFeed", ANYONE),
+            Map.entry("getArticleJsonLd", ANYONE),
+            Map.entry("getNewsSitemap", ANYONE), Map.entry("getSitemapIndex", ANYONE), Map.entry("getMonthlySitemap", ANYONE),
             Map.entry("createArticle", READERS), Map.entry("listAdminArticles", READERS),
             Map.entry("getAdminArticle", READERS), Map.entry("patchArticle", READERS),
             Map.entry("trashArticle", EDITORS), Map.entry("publishArticle", EDITORS),
@@ -119,7 +121,7 @@ class RoleMatrixTest {
 
     private static int call(String method, String path, String secret) {
         String url = path.replace("{id}", UUID.randomUUID().toString()).replace("{linkId}", UUID.randomUUID().toString())
-                .replace("{slug}", "matrix-none").replace("{n}", "1");
+                .replace("{slug}", "matrix-none").replace("{n}", "1").replace("{month}", "1971-01");
         if (path.endsWith("/stream")) {
             // A stream that admits the caller never ends; an unknown section answers 400 once access is decided.
             url += "?section=matrix-none";

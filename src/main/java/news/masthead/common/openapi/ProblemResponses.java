@@ -204,7 +204,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     /** Content API answers kept in the content cache, and the feeds, carry surrogate keys (syndication does not). */
-    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors|feeds)(/.*)?$");
+    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors|feeds|sitemaps)(/.*)?$");
 
     private static void surrogateHeaders(APIResponse ok) {
         if (ok == null) {
