@@ -1,5 +1,6 @@
 package news.masthead.article.api;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -14,14 +15,14 @@ public record ArticleResponse(
         UUID id,
         @Schema(maxLength = Slugs.MAX_LENGTH, pattern = Slugs.REGEX) String slug,
         @Schema(maxLength = ArticleWrite.HEADLINE_MAX) String headline,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) String summary,
-        @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) @Nullable String summary,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable SectionRef section,
         @Schema(maxItems = ArticleWrite.AUTHORS_MAX) List<AuthorRef> authors,
         @Schema(maxItems = ArticleWrite.TAGS_MAX) List<@Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
         @Schema(maxItems = ArticleWrite.BODY_MAX) List<Block> body,
         CopyrightView copyright,
         Instant publishedAt,
-        Instant updatedAt,
+        @Nullable Instant updatedAt,
         List<PublicUpdate> updates,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) Headlines headlines) {

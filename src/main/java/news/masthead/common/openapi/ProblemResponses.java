@@ -40,6 +40,7 @@ public class ProblemResponses implements OASFilter {
                 item.getOperations().forEach((method, op) -> document(path, method, op)));
         examples(openAPI);
         SchemaLimits.apply(openAPI);
+        ExactTypes.apply(openAPI);
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation op) {

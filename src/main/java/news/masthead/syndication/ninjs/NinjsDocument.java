@@ -1,5 +1,6 @@
 package news.masthead.syndication.ninjs;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -92,8 +93,8 @@ public record NinjsDocument(
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record NinjsRendition(@Schema(maxLength = 50, example = "original") String name,
                                  @Schema(format = "uri", maxLength = 2000) String href,
-                                 @Schema(minimum = "1", maximum = "100000") Integer width,
-                                 @Schema(minimum = "1", maximum = "100000") Integer height) {
+                                 @Schema(minimum = "1", maximum = "100000") @Nullable Integer width,
+                                 @Schema(minimum = "1", maximum = "100000") @Nullable Integer height) {
     }
 
     @Schema(name = "NinjsAltId")
