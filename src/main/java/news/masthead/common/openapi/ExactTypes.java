@@ -242,7 +242,7 @@ final class ExactTypes {
 
     private static List<String> classNames() {
         try {
-            Path where = Path.of(ExactTypes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path where = location();
             if (Files.isDirectory(where)) {
                 try (Stream<Path> files = Files.walk(where.resolve(ROOT_PACKAGE))) {
                     return files.map(p -> where.relativize(p).toString().replace('\\', '/')).filter(ExactTypes::isClass)
@@ -258,6 +258,31 @@ final class ExactTypes {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The directory or jar holding the application's classes: this class's code source, or (where
+     * a class loader gives none, as Quarkus's runner may) the container of this class file itself.
+     */
+    private static Path location() throws URISyntaxException {
+        java.security.CodeSource source = ExactTypes.class.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+            return Path.of(source.getLocation().toURI());
+        }
+        String self = ExactTypes.class.getName().replace('.', '/') + ".class";
+        java.net.URL url = ExactTypes.class.getClassLoader().getResource(self);
+        if (url == null) {
+            throw new IllegalStateException("Cannot find where " + self + " was loaded from");
+        }
+        String text = url.toString();
+        if (text.startsWith("jar:file:")) {
+            return Path.of(java.net.URI.create(text.substring("jar:".length(), text.indexOf("!/"))));
+        }
+        Path file = Path.of(url.toURI());
+        for (int i = 0; i < self.split("/").length; i++) {
+            file = file.getParent();
+        }
+        return file;
     }
 
     private static boolean isClass(String path) {
