@@ -1,6 +1,8 @@
 package news.masthead.access;
 
 import static io.restassured.RestAssured.given;
+import static news.masthead.testsupport.Articles.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,18 +10,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import news.masthead.testsupport.Api;
+import news.masthead.testsupport.Articles.Created;
+import news.masthead.testsupport.Fixtures;
+import news.masthead.testsupport.Partners;
 import news.masthead.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may call what: one row per operation of the served spec. An operation without a row fails
  * the build, so a new endpoint cannot ship without someone deciding who may call it.
+ *
+ * <p>Every call names a real resource, made fresh for it (a delete or a publish cannot spoil the
+ * next principal's call), so "allowed" means an answer that is none of 401, 403 and 404: a 404 on
+ * an id that exists is a refusal too. Desk tokens share one desk, where the resources are.
+ * Writers are asked twice, about articles they created and about articles others created.
  */
 @QuarkusTest
 class RoleMatrixTest {
@@ -73,19 +81,33 @@ class RoleMatrixTest {
             Map.entry("getCollection", EDITORS), Map.entry("patchCollection", SHARED),
             Map.entry("deleteCollection", SHARED));
 
+    /** What a writer may do only with an article its own token created. */
+    private static final Set<String> OWN_ONLY = Set.of("patchArticle", "createPreviewLink", "listPreviewLinks",
+            "getPreviewLink", "revokePreviewLink", "getPreviewArticle");
+
+    private static final String ARTICLES = "/api/v1/admin/articles/{id}";
+
+    /** A principal: its matrix row, its secret, and whether it asks about articles it created. */
+    private record Principal(String name, String row, String secret, boolean owns) {
+    }
+
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() throws Exception {
         JsonNode spec = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
-        Map<String, String> secrets = new LinkedHashMap<>();
-        secrets.put("none", null);
-        secrets.put("admin", Api.ADMIN_TOKEN);
-        for (String role : List.of("editor", "writer")) {
-            secrets.put(role, Tokens.secret(role));
-        }
-        for (String role : List.of("admin", "editor", "writer")) {
-            secrets.put("desk-" + role, Tokens.secret(role, news.masthead.testsupport.Fixtures.section()));
-        }
-        secrets.put("partner", news.masthead.testsupport.Partners.token(news.masthead.testsupport.Partners.create(false)));
+        String desk = Fixtures.section();
+        List<Principal> principals = new ArrayList<>();
+        principals.add(new Principal("none", "none", null, false));
+        principals.add(new Principal("admin", "admin", Api.ADMIN_TOKEN, false));
+        principals.add(new Principal("editor", "editor", Tokens.secret("editor"), false));
+        String writer = Tokens.secret("writer");
+        principals.add(new Principal("writer, own articles", "writer", writer, true));
+        principals.add(new Principal("writer, others' articles", "writer", writer, false));
+        principals.add(new Principal("desk-admin", "desk-admin", Tokens.secret("admin", desk), false));
+        principals.add(new Principal("desk-editor", "desk-editor", Tokens.secret("editor", desk), false));
+        String deskWriter = Tokens.secret("writer", desk);
+        principals.add(new Principal("desk-writer, own articles", "desk-writer", deskWriter, true));
+        principals.add(new Principal("desk-writer, others' articles", "desk-writer", deskWriter, false));
+        principals.add(new Principal("partner", "partner", Partners.token(Partners.create(false)), false));
 
         List<String> faults = new ArrayList<>();
         int checked = 0;
@@ -99,33 +121,103 @@ class RoleMatrixTest {
                     faults.add(id + " (" + op.getKey() + " " + path.getKey() + ") has no row in the role matrix");
                     continue;
                 }
-                for (var who : secrets.entrySet()) {
-                    int status = call(op.getKey(), path.getKey(), who.getValue());
+                for (Principal who : principals) {
+                    String url = resolve(path.getKey(), desk, who);
+                    int status = call(op.getKey(), url, who.secret());
                     checked++;
-                    int expected = allowed.contains(PUBLIC) || allowed.contains(who.getKey()) ? 0
-                            : who.getValue() == null ? 401 : 403;
-                    boolean ok = expected == 0 ? status != 401 && status != 403 : status == expected;
+                    boolean access = allowed.contains(PUBLIC) || allowed.contains(who.row())
+                            && !(OWN_ONLY.contains(id) && who.row().endsWith("writer") && !who.owns());
+                    boolean ok;
+                    String expected;
+                    if (access) {
+                        ok = status != 401 && status != 403 && status != 404 && status < 500;
+                        expected = "access";
+                    } else if (who.secret() == null) {
+                        ok = status == 401;
+                        expected = "401";
+                    } else if (allowed.contains(who.row())) {
+                        // A writer on another's article: refused, as 403 (edits) or 404 (previews, which scope by owner).
+                        ok = status == 403 || status == 404;
+                        expected = "403 or 404";
+                    } else {
+                        ok = status == 403;
+                        expected = "403";
+                    }
                     if (!ok) {
-                        faults.add(id + " as " + who.getKey() + ": " + status + ", expected "
-                                + (expected == 0 ? "access" : expected));
+                        faults.add(id + " (" + op.getKey().toUpperCase() + " " + url + ") as " + who.name() + ": "
+                                + status + ", expected " + expected);
                     }
                 }
             }
         }
-        System.out.println("role matrix: " + checked + " calls over " + secrets.size() + " principals");
+        System.out.println("role matrix: " + checked + " calls over " + principals.size() + " principals");
         assertTrue(faults.isEmpty(), String.join("\n", faults));
         // One call per operation and principal: a matrix that made no calls proves nothing.
         assertTrue(operations > 50, "the served spec lists " + operations + " operations");
-        org.junit.jupiter.api.Assertions.assertEquals(operations * secrets.size(), checked);
+        assertEquals(operations * principals.size(), checked);
     }
 
-    private static int call(String method, String path, String secret) {
-        String url = path.replace("{id}", UUID.randomUUID().toString()).replace("{linkId}", UUID.randomUUID().toString())
-                .replace("{slug}", "matrix-none").replace("{n}", "1").replace("{month}", "1971-01");
+    /** The path with real ids in it: each call gets resources of its own, made by an admin (or the writer). */
+    private static String resolve(String path, String desk, Principal who) {
+        String url = path;
+        if (path.startsWith(ARTICLES) || path.startsWith("/api/v1/preview/articles/{slug}")) {
+            Created article = draftIn(desk, who.owns() ? who.secret() : null);
+            if (path.contains("{linkId}")) {
+                String link = Api.admin().body("{}").post("/api/v1/admin/articles/" + article.id() + "/preview-links")
+                        .then().statusCode(201).extract().path("id");
+                url = url.replace("{linkId}", link);
+            }
+            url = url.replace("{id}", article.id()).replace("{slug}", article.slug()).replace("{n}", "1");
+        } else if (path.equals("/api/v1/syndication/articles/{id}")) {
+            url = url.replace("{id}", article(Partners.notice("partners")).section(desk).published().id());
+        } else if (path.equals("/api/v1/articles/{slug}/jsonld")) {
+            url = url.replace("{slug}", article().section(desk).published().slug());
+        } else if (path.contains("{month}")) {
+            // This month has a published article: the one made for this call.
+            article().section(desk).published();
+            url = url.replace("{month}", java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
+        } else if (path.equals("/api/v1/articles/{slug}")) {
+            url = url.replace("{slug}", article().section(desk).published().slug());
+        } else if (path.contains("{id}")) {
+            String collection = path.substring(0, path.indexOf("/{id}"));
+            url = url.replace("{id}", Fixtures.create(collection, fresh(collection)).getString("id"));
+        } else if (path.contains("{slug}")) {
+            String collection = path.replace("/api/v1/", "/api/v1/admin/").substring(0, path.indexOf("/{slug}") + 6);
+            url = url.replace("{slug}", Fixtures.create(collection, fresh(collection)).getString("slug"));
+        }
         if (path.endsWith("/stream")) {
             // A stream that admits the caller never ends; an unknown section answers 400 once access is decided.
             url += "?section=matrix-none";
         }
+        return url;
+    }
+
+    private static Created draftIn(String desk, String ownerSecret) {
+        if (ownerSecret == null) {
+            return article().section(desk).draft();
+        }
+        var body = article().section(desk).body();
+        var created = Tokens.as(ownerSecret).body(body).post("/api/v1/admin/articles").then().statusCode(201).extract();
+        return new Created(created.path("id"), created.path("slug"), created.header("ETag"));
+    }
+
+    /** A valid new resource of the admin collection at {@code path}. */
+    private static Map<String, Object> fresh(String path) {
+        return switch (path) {
+            case "/api/v1/admin/authors" -> Map.of("name", "Matrix Author", "slug", Api.unique("matrix-author"));
+            case "/api/v1/admin/sections" -> Map.of("name", "Matrix", "slug", Api.unique("matrix-section"));
+            case "/api/v1/admin/copyright-notices" -> Map.of("holder", "Matrix Holder", "year", 2026,
+                    "statement", "All rights reserved.");
+            case "/api/v1/admin/tokens" -> Map.of("name", Api.unique("matrix-token"), "role", "writer");
+            case "/api/v1/admin/partners" -> Map.of("name", Api.unique("matrix-partner"), "sections", List.of());
+            case "/api/v1/admin/webhooks" -> Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("article.published"));
+            case "/api/v1/admin/collections" -> Map.of("slug", Api.unique("matrix-front"), "name", "Front",
+                    "items", List.of(), "size", 5);
+            default -> throw new IllegalArgumentException("no fresh resource for " + path + ": add one");
+        };
+    }
+
+    private static int call(String method, String url, String secret) {
         RequestSpecification request = given().contentType("application/json").header("If-Match", "\"1\"");
         if (secret != null) {
             request.header("Authorization", "Bearer " + secret);
