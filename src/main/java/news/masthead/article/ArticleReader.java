@@ -30,6 +30,7 @@ import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.section.SectionRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.common.replica.ReplicaRead;
 
 /** Article reads: the public ones see only what {@link ArticleRepository#VISIBLE} admits. */
 @ApplicationScoped
@@ -63,6 +64,7 @@ public class ArticleReader {
      * round trip was a tenth of their cost. The 410 is tagged with the article's key, like its
      * other answers, so a restore purges it from every cache.
      */
+    @ReplicaRead
     public Tagged<ArticleResponse> findPublic(String slug) {
         return findVisible(slug, clock.instant());
     }
@@ -79,6 +81,7 @@ public class ArticleReader {
     }
 
     /** Newest first, or with {@code q} the search hits, by relevance unless {@code sort=newest}. */
+    @ReplicaRead
     public Tagged<Page<ArticleSummaryResponse>> listPublic(ArticleFilters filters, ArticleSearch search) {
         return listVisible(filters, search, clock.instant(), PreviewScope.ALL);
     }

@@ -10,6 +10,7 @@ import news.masthead.article.body.SearchText;
 import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.cache.SurrogateKeys;
 import org.jboss.logging.Logger;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 /**
  * Computes the search text of articles written before it existed (body_text null). Only Java can
@@ -17,6 +18,9 @@ import org.jboss.logging.Logger;
  * an editor's concurrent write, which sets its own body_text, is never overwritten.
  */
 @ApplicationScoped
+// Called from a thread of its own, outside any request: Hibernate sessions choose their datasource
+// (primary or read replica, see ReplicaTenants) in the CDI request context, so this activates one.
+@ActivateRequestContext
 public class SearchTextBackfill {
     private static final Logger LOG = Logger.getLogger(SearchTextBackfill.class);
     private static final int BATCH = 200;

@@ -22,6 +22,7 @@ import news.masthead.common.json.StrictJson;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
+import news.masthead.common.replica.ReplicaRead;
 
 /** The use cases of authors: the Admin API writes them, the Content API shows their public fields. */
 @ApplicationScoped
@@ -103,6 +104,7 @@ public class AuthorService {
     }
 
     @Transactional
+    @ReplicaRead
     public Tagged<Page<AuthorResponse>> listPublic(String limit, String cursor) {
         PageRequest page = PageRequest.parse(limit, cursor, 1);
         List<Author> rows = rows(page);
@@ -112,6 +114,7 @@ public class AuthorService {
     }
 
     @Transactional
+    @ReplicaRead
     public Tagged<AuthorResponse> getPublic(String slug) {
         return authors.findBySlug(slug).map(a -> Tagged.of(publicView(a), List.of(SurrogateKeys.author(a.id))))
                 .orElseThrow(() -> new NotFoundException("No author has this slug."));

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import news.masthead.common.time.Now;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 /**
  * The outbox as the workers see it. Each method is one short transaction: none is open while the
@@ -15,6 +16,9 @@ import news.masthead.common.time.Now;
  * through {@link Now#sql}, so a test that moves time moves what is due with it.
  */
 @ApplicationScoped
+// Called from a thread of its own, outside any request: Hibernate sessions choose their datasource
+// (primary or read replica, see ReplicaTenants) in the CDI request context, so this activates one.
+@ActivateRequestContext
 public class PurgeQueue {
     private static final int MAX_ERROR = 500;
 

@@ -37,6 +37,7 @@ import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.section.Section;
 import news.masthead.section.SectionRepository;
+import news.masthead.common.replica.ReplicaRead;
 
 /**
  * Curated collections (fronts). Editors write them with If-Match like articles; the public read
@@ -126,6 +127,7 @@ public class CollectionService {
      * fill. Pinned items whose article is not public are left out and the rest move up; the fill
      * never repeats a pinned article. No JTA transaction: it only reads (like every public read).
      */
+    @ReplicaRead
     public Tagged<CollectionResponse> getPublic(String slug) {
         CuratedCollection c = collections.findBySlug(slug)
                 .orElseThrow(() -> new NotFoundException("No collection has this slug."));

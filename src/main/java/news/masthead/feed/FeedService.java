@@ -26,6 +26,7 @@ import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
 import news.masthead.section.SectionService;
 import news.masthead.section.api.SectionResponse;
+import news.masthead.common.replica.ReplicaRead;
 
 /**
  * The public feeds: the newest published headlines with summaries, links and each article's
@@ -53,18 +54,21 @@ public class FeedService {
 
     /** Atom 1.0; {@code section} (a slug, null for all) includes its subsections. */
     @Transactional
+    @ReplicaRead
     public Tagged<byte[]> atom(String section) {
         Feed f = feed(section, "atom");
         return Tagged.of(AtomWriter.write(f.head(), f.entries()), f.keys());
     }
 
     @Transactional
+    @ReplicaRead
     public Tagged<byte[]> rss(String section) {
         Feed f = feed(section, "rss");
         return Tagged.of(RssWriter.write(f.head(), f.entries()), f.keys());
     }
 
     @Transactional
+    @ReplicaRead
     public Tagged<byte[]> json(String section) {
         Feed f = feed(section, "json");
         return Tagged.of(JsonFeedWriter.write(f.head(), f.entries(), site.api("q/openapi")), f.keys());

@@ -31,6 +31,7 @@ import news.masthead.section.api.AdminSectionResponse;
 import news.masthead.section.api.SectionList;
 import news.masthead.section.api.SectionResponse;
 import news.masthead.section.api.SectionWrite;
+import news.masthead.common.replica.ReplicaRead;
 
 /** The use cases of the section tree: the Admin API shapes it, the Content API lists it in display order. */
 @ApplicationScoped
@@ -146,6 +147,7 @@ public class SectionService {
 
     /** Every section depth-first: a parent, then its subsections; siblings by position, then name. */
     @Transactional
+    @ReplicaRead
     public Tagged<SectionList> tree() {
         List<Section> all = sections.allWithParents();
         Map<UUID, List<Section>> children = new HashMap<>();
@@ -168,6 +170,7 @@ public class SectionService {
     }
 
     @Transactional
+    @ReplicaRead
     public Tagged<SectionResponse> getPublic(String slug) {
         return sections.findBySlug(slug).map(s -> Tagged.of(publicView(s), List.of(SurrogateKeys.section(s.id))))
                 .orElseThrow(() -> new NotFoundException("No section has this slug."));

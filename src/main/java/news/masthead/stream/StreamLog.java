@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import news.masthead.article.ArticleRepository;
 import news.masthead.common.time.Now;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 /**
  * The stream's log in PostgreSQL (V51, V52). Positions follow commit order without a lock: a reader
@@ -19,6 +20,9 @@ import news.masthead.common.time.Now;
  * ({@code pg_snapshot_xmin}), so a row can never commit behind a position already passed.
  */
 @ApplicationScoped
+// Called from a thread of its own, outside any request: Hibernate sessions choose their datasource
+// (primary or read replica, see ReplicaTenants) in the CDI request context, so this activates one.
+@ActivateRequestContext
 public class StreamLog {
     /** Writers notify it on commit; the cache's listener connection listens to it too. */
     public static final String CHANNEL = "masthead_stream";

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import news.masthead.common.cache.ContentChanged;
 import news.masthead.common.cache.SurrogateKeys;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 /**
  * Tells the content caches and the CDN that an import added content. Imports write with plain SQL
@@ -14,6 +15,9 @@ import news.masthead.common.cache.SurrogateKeys;
  * public changes.
  */
 @ApplicationScoped
+// Runs in command mode, outside any request: Hibernate sessions choose their datasource
+// (primary or read replica, see ReplicaTenants) in the CDI request context, so this activates one.
+@ActivateRequestContext
 public class ImportedContent {
     private final ContentChanged changed;
 

@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import news.masthead.common.time.Now;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 /**
  * The outbox as the delivery workers see it. Each method is one short transaction: no transaction
  * is open while a receiver is being called.
  */
 @ApplicationScoped
+// Used from threads of their own (the scheduler's, tests' executors): Hibernate sessions choose their
+// datasource (primary or read replica, see ReplicaTenants) in the CDI request context, so this activates one.
+@ActivateRequestContext
 public class DeliveryQueue {
     static final String DELIVERED = "delivered";
     static final String RETRYING = "retrying";

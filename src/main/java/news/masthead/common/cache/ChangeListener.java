@@ -43,6 +43,22 @@ public class ChangeListener implements Runnable {
         Instant after(Connection connection, Instant now) throws SQLException;
     }
 
+    /**
+     * Told, on the listener's connection to the primary, before every new generation the listener
+     * starts: a read replica must replay past what the notifications announced before it may refill
+     * the new generation. {@code notified} is the highest WAL position the notifications carried
+     * (0: none).
+     */
+    public interface Heard {
+        Heard NONE = (connection, notified) -> { };
+
+        /** A cache notification just arrived: hold reads off the replica until {@link #heard} has run. */
+        default void arriving() {
+        }
+
+        void heard(Connection connection, long notified) throws SQLException;
+    }
+
     private final Connector connector;
     private final NextDue nextDue;
     private final ContentCache cache;
@@ -50,18 +66,19 @@ public class ChangeListener implements Runnable {
     private final Duration check;
     private final boolean cacheOn;
     private final java.util.List<Wake> wakes;
+    private final Heard heard;
     private volatile boolean running = true;
     private volatile Connection connection;
     private Instant due;
 
     /** {@code check}: how often a quiet connection is tested, so a silently dropped one is noticed. */
     public ChangeListener(Connector connector, NextDue nextDue, ContentCache cache, Supplier<Instant> clock, Duration check) {
-        this(connector, nextDue, cache, clock, check, true, java.util.List.of());
+        this(connector, nextDue, cache, clock, check, true, java.util.List.of(), Heard.NONE);
     }
 
     /** {@code cacheOn} false: the connection serves only {@code wakes}, and the cache is left alone (it serves nothing). */
     public ChangeListener(Connector connector, NextDue nextDue, ContentCache cache, Supplier<Instant> clock, Duration check,
-                          boolean cacheOn, java.util.List<Wake> wakes) {
+                          boolean cacheOn, java.util.List<Wake> wakes, Heard heard) {
         this.connector = connector;
         this.nextDue = nextDue;
         this.cache = cache;
@@ -69,6 +86,7 @@ public class ChangeListener implements Runnable {
         this.check = check;
         this.cacheOn = cacheOn;
         this.wakes = java.util.List.copyOf(wakes);
+        this.heard = heard;
     }
 
     @Override
@@ -83,7 +101,7 @@ public class ChangeListener implements Runnable {
                         s.execute("LISTEN " + w.channel());
                     }
                 }
-                refresh(c);
+                refresh(c, 0);
                 wakeAll();
                 backoff = 100;
                 listen(c);
@@ -120,10 +138,18 @@ public class ChangeListener implements Runnable {
         Instant lastContact = clock.get();
         while (running) {
             PGNotification[] received = pg.getNotifications(waitMillis());
+            if (forCache(received)) {
+                // At once, before the round trips of a refresh: the old generation stops being served
+                // and misses render (from the primary) until the new one starts.
+                heard.arriving();
+                if (cacheOn) {
+                    cache.suspend();
+                }
+            }
             Instant now = clock.get();
             boolean dueNow = due != null && !now.isBefore(due);
             if (dueNow || forCache(received)) {
-                refresh(c);
+                refresh(c, notifiedPosition(received));
                 lastContact = now;
             }
             if (dueNow || received != null && received.length > 0) {
@@ -137,19 +163,33 @@ public class ChangeListener implements Runnable {
                         s.execute("select 1");
                     }
                 } else {
-                    refresh(c);
+                    refresh(c, 0);
                 }
                 lastContact = now;
             }
         }
     }
 
-    private void refresh(Connection c) throws SQLException {
+    private void refresh(Connection c, long notified) throws SQLException {
+        heard.heard(c, notified);
         long mark = cache.mark();
         due = nextDue.after(c, clock.get());
         if (cacheOn) {
             cache.refreshed(due, mark);
         }
+    }
+
+    /** The highest WAL position the cache notifications carry (their payload starts with it), or 0. */
+    static long notifiedPosition(PGNotification[] received) {
+        long highest = 0;
+        if (received != null) {
+            for (PGNotification n : received) {
+                if (CHANNEL.equals(n.getName())) {
+                    highest = Math.max(highest, WalPosition.parsePayload(n.getParameter()));
+                }
+            }
+        }
+        return highest;
     }
 
     private static boolean forCache(PGNotification[] received) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import news.masthead.common.replica.ReadReplica;
 import news.masthead.common.time.Now;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,9 +32,10 @@ public class ContentCaching {
     private final ContentCache cache;
     private final ChangeListener listener;
     private final boolean listening;
+    private final ReadReplica replica;
     private Thread thread;
 
-    ContentCaching(Now clock, ChangeListener.NextDue nextDue, ContentConfig config,
+    ContentCaching(Now clock, ChangeListener.NextDue nextDue, ContentConfig config, ReadReplica replica,
                    @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<ChangeListener.Wake> wakes,
                    @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                    @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
@@ -44,8 +46,21 @@ public class ContentCaching {
                 + "is bounded by MASTHEAD_CONTENT_CACHE_MAX_BYTES (now %d bytes)", n, maxBytes));
         this.cache = new ContentCache(store(maxBytes, config.cache().expireAfterWrite()), clock::instant);
         this.listener = new ChangeListener(() -> DriverManager.getConnection(url, user.orElse(null), password.orElse(null)),
-                nextDue, cache, clock::instant, config.cache().checkConnectionEvery(), enabled, wakes.stream().toList());
-        this.listening = enabled || wakes.iterator().hasNext();
+                nextDue, cache, clock::instant, config.cache().checkConnectionEvery(), enabled, wakes.stream().toList(),
+                new ChangeListener.Heard() {
+                    @Override
+                    public void arriving() {
+                        replica.hold();
+                    }
+
+                    @Override
+                    public void heard(java.sql.Connection connection, long notified) throws java.sql.SQLException {
+                        replica.heard(connection, notified);
+                    }
+                });
+        this.replica = replica;
+        // The replica's rule needs the listener even with the cache off: it learns of other instances' changes there.
+        this.listening = enabled || replica.configured() || wakes.iterator().hasNext();
     }
 
     void start(@Observes StartupEvent event) {
@@ -75,6 +90,8 @@ public class ContentCaching {
 
     /** A change committed on this instance: its readers must see it at once, not when the notification arrives. */
     public void changedLocally(Instant visibleAt) {
+        // Before the new generation: its first reads must not refill it from a replica that lacks this commit.
+        replica.localCommit();
         cache.changedLocally(visibleAt);
     }
 

@@ -57,7 +57,9 @@ public class ContentChanged {
             throw new IllegalArgumentException("a public change names the keys of the answers it touches");
         }
         String payload = String.join(" ", unique);
-        em.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
+        // The payload starts with the primary's WAL position after this write (a lower bound of the
+        // commit's: see ReplicaPosition), then names a few keys for diagnosis.
+        em.createNativeQuery("select cast(pg_notify(:channel, pg_current_wal_insert_lsn() || ' ' || :payload) as text)")
                 .setParameter("channel", ChangeListener.CHANNEL)
                 .setParameter("payload", payload.length() > PAYLOAD_MAX ? payload.substring(0, PAYLOAD_MAX) : payload)
                 .getSingleResult();

@@ -74,6 +74,11 @@ public final class Harness implements BeforeAllCallback, AfterAllCallback, AutoC
         return track(Postgres.start(dir("postgres")));
     }
 
+    /** A streaming replica of {@code primary} ({@code pg_basebackup -R}) applying commits {@code applyDelay} late. */
+    public Postgres replica(Postgres primary, java.time.Duration applyDelay) {
+        return track(Postgres.replicaOf(primary, dir("replica"), applyDelay));
+    }
+
     /** A Masthead JVM from the packaged jar on {@code jdbcUrl}, ready to serve; {@code env} adds or overrides settings. */
     public Masthead masthead(String name, String jdbcUrl, Map<String, String> env) {
         return track(Masthead.start(name, dir("masthead-" + name), jdbcUrl, env));

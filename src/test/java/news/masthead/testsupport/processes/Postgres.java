@@ -41,6 +41,28 @@ public final class Postgres implements AutoCloseable {
         return pg;
     }
 
+    /**
+     * A streaming replica of {@code primary}, made as an operator would: {@code pg_basebackup -R}
+     * (which writes {@code standby.signal} and {@code primary_conninfo}), then started on a port of
+     * its own. {@code applyDelay} is {@code recovery_min_apply_delay}: the replica receives the WAL at
+     * once but applies each commit only that long after it happened, so its lag is real and known.
+     */
+    static Postgres replicaOf(Postgres primary, Path dir, java.time.Duration applyDelay) {
+        Postgres replica = new Postgres(dir, Ports.free());
+        Commands.giveToPostgres(dir);
+        Commands.run(Commands.asPostgres(List.of(BIN + "/pg_basebackup", "-h", "127.0.0.1", "-p",
+                Integer.toString(primary.port), "-U", USER, "-D", replica.data.toString(), "-R", "-X", "stream",
+                "--no-sync", "-c", "fast")), 120);
+        try {
+            Files.writeString(replica.data.resolve("postgresql.auto.conf"), "recovery_min_apply_delay = '"
+                    + applyDelay.toMillis() + "ms'\nhot_standby = on\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        replica.startServer();
+        return replica;
+    }
+
     private void startServer() {
         String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                 + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
