@@ -35,13 +35,13 @@ export async function newestArticles(api: Masthead, section?: string, limit = 5)
     params: { query: { section, limit } },
   });
   if (!data) throw new MastheadError(response.status, error as Problem | undefined);
-  return data.data ?? [];
+  return data.data;
 }
 
 export async function sections(api: Masthead): Promise<Section[]> {
   const { data, error, response } = await api.GET("/api/v1/sections");
   if (!data) throw new MastheadError(response.status, error as Problem | undefined);
-  return data.data ?? [];
+  return data.data;
 }
 
 /** One published article by slug; undefined when there is none (404). Old slugs redirect (301). */
@@ -51,5 +51,18 @@ export async function article(api: Masthead, slug: string): Promise<Article | un
   });
   if (response.status === 404) return undefined;
   if (!data) throw new MastheadError(response.status, error as Problem | undefined);
+  return data;
+}
+
+/**
+ * An article's schema.org JSON-LD, as the text to put in a `<script type="application/ld+json">`;
+ * undefined when the article is not public.
+ */
+export async function articleJsonLd(api: Masthead, slug: string): Promise<string | undefined> {
+  const { data, response } = await api.GET("/api/v1/articles/{slug}/jsonld", {
+    params: { path: { slug } },
+    parseAs: "text",
+  });
+  if (!response.ok || data === undefined) return undefined;
   return data;
 }

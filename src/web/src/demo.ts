@@ -10,6 +10,7 @@
 // inside an html block do not play here; use an embed block for those).
 import {
   article as fetchArticle,
+  articleJsonLd,
   contentClient,
   newestArticles,
   sections as fetchSections,
@@ -111,8 +112,8 @@ export function day(iso: string): string {
   return `${short[month] ?? month} ${part("day")}, ${part("year")}`;
 }
 
-function byline(authors: Schemas["AuthorRef"][] | undefined): string {
-  const names = (authors ?? []).map((a) => a.name ?? a.slug ?? "").filter(Boolean);
+function byline(authors: Schemas["AuthorRef"][]): string {
+  const names = authors.map((a) => a.name);
   if (names.length === 0) return "";
   if (names.length === 1) return `By ${names[0]}`;
   return `By ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -120,21 +121,31 @@ function byline(authors: Schemas["AuthorRef"][] | undefined): string {
 
 function stamps(a: ArticleSummary | Article): HTMLElement {
   const line = el("p", { class: "stamps" });
-  if (a.publishedAt) {
-    line.append(el("time", { datetime: a.publishedAt, class: "published" },
-      `Published ${day(a.publishedAt)} at ${clock(a.publishedAt)}`));
-  }
-  if (a.updatedAt && a.updatedAt !== a.publishedAt) {
-    const sameDay = a.publishedAt !== undefined && day(a.publishedAt) === day(a.updatedAt);
+  line.append(el("time", { datetime: a.publishedAt, class: "published" },
+    `Published ${day(a.publishedAt)} at ${clock(a.publishedAt)}`));
+  // Articles imported from elsewhere may have no update stamp: the type says so.
+  if (a.updatedAt !== undefined && a.updatedAt !== a.publishedAt) {
+    const sameDay = day(a.publishedAt) === day(a.updatedAt);
     line.append(" · ", el("time", { datetime: a.updatedAt, class: "updated" },
       `Updated at ${clock(a.updatedAt)}${sameDay ? "" : `, ${day(a.updatedAt)}`}`));
   }
   return line;
 }
 
+/** The lead image, if it has an http(s) URL; null otherwise. */
+function leadImage(image: Schemas["LeadImage"] | null, attrs: Attrs): HTMLElement | "" {
+  const src = image ? safeHref(image.url) : undefined;
+  if (!image || !src) return "";
+  const size: Attrs = {};
+  if (image.width !== undefined) size.width = String(image.width);
+  if (image.height !== undefined) size.height = String(image.height);
+  return el("img", { ...attrs, ...size, src, alt: image.alt, loading: "lazy" });
+}
+
 function articleLink(a: ArticleSummary): HTMLElement {
   return el("li", { class: "teaser" },
-    el("a", { href: `#/article/${encodeURIComponent(a.slug ?? "")}`, class: "headline" }, a.headline ?? ""),
+    leadImage(a.leadImage, { class: "thumb" }),
+    el("a", { href: `#/article/${encodeURIComponent(a.slug)}`, class: "headline" }, a.headline),
     a.summary ? el("p", { class: "summary" }, a.summary) : "",
     el("p", { class: "byline" }, byline(a.authors)));
 }
@@ -211,46 +222,68 @@ async function front() {
   tops.forEach((s, i) => {
     const items = lists[i] ?? [];
     if (items.length === 0) return;
-    page.append(el("section", { class: "section", "data-section": s.slug ?? "" },
-      el("h2", {}, s.name ?? ""), el("ul", {}, ...items.map(articleLink))));
+    page.append(el("section", { class: "section", "data-section": s.slug },
+      el("h2", {}, s.name), el("ul", {}, ...items.map(articleLink))));
   });
   root.replaceChildren(page);
 }
 
 async function articleView(slug: string) {
   root.replaceChildren(el("p", { class: "loading" }, "Loading…"));
-  const a = await fetchArticle(api, slug);
+  const [a, jsonLd] = await Promise.all([fetchArticle(api, slug), articleJsonLd(api, slug)]);
+  structuredData(jsonLd);
   if (!a) {
     document.title = "Not found · Masthead demo";
     root.replaceChildren(el("p", { class: "not-found" }, "No such article."), el("a", { href: "#/" }, "Front page"));
     return;
   }
-  document.title = `${a.headline ?? ""} · Masthead demo`;
+  document.title = `${a.headlines?.social ?? a.headline} · Masthead demo`;
   const view = el("article", { class: "article" });
-  if (a.section) view.append(el("p", { class: "kicker" }, a.section.name ?? ""));
-  view.append(el("h1", { class: "headline" }, a.headline ?? ""));
+  if (a.section) view.append(el("p", { class: "kicker" }, a.section.name));
+  view.append(el("h1", { class: "headline" }, a.headline));
   if (a.summary) view.append(el("p", { class: "dek" }, a.summary));
+  if (a.leadImage) {
+    const figure = el("figure", { class: "lead-image" }, leadImage(a.leadImage, {}));
+    const caption = [a.leadImage.caption, a.leadImage.credit].filter((t) => t !== undefined).join(" ");
+    if (caption) figure.append(el("figcaption", {}, caption));
+    view.append(figure);
+  }
   view.append(el("p", { class: "byline" }, byline(a.authors)), stamps(a));
-  view.append(el("div", { class: "body" }, ...(a.body ?? []).map(renderBlock)));
-  if (a.updates?.length) {
+  view.append(el("div", { class: "body" }, ...a.body.map(renderBlock)));
+  if (a.updates.length) {
     view.append(el("section", { class: "updates" }, el("h2", {}, "Updates"),
       el("ul", {}, ...a.updates.map((u) => el("li", {},
         el("strong", {}, u.kind === "correction" ? "Correction" : "Update"),
-        ` (${u.at ? `${day(u.at)}, ${clock(u.at)}` : ""}): `, u.note ?? "")))));
+        ` (${day(u.at)}, ${clock(u.at)}): `, u.note)))));
   }
-  if (a.copyright) {
-    view.append(el("footer", { class: "copyright" },
-      el("p", { class: "notice" }, a.copyright.notice ?? ""),
-      a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""));
-  }
+  view.append(el("footer", { class: "copyright" },
+    el("p", { class: "notice" }, a.copyright.notice),
+    a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""));
   root.replaceChildren(el("p", {}, el("a", { href: "#/" }, "← Front page")), view);
+}
+
+/**
+ * The article's schema.org JSON-LD in the page's head, for search engines. A data block, never
+ * run (and set as text, never parsed as HTML), so the page's script-src 'self' is untouched.
+ */
+function structuredData(jsonLd: string | undefined) {
+  document.getElementById("article-jsonld")?.remove();
+  if (jsonLd === undefined) return;
+  const script = document.createElement("script");
+  script.type = "application/ld+json";
+  script.id = "article-jsonld";
+  script.textContent = jsonLd;
+  document.head.append(script);
 }
 
 async function route() {
   const match = /^#\/article\/(.+)$/.exec(location.hash);
   try {
     if (match?.[1]) await articleView(decodeURIComponent(match[1]));
-    else await front();
+    else {
+      structuredData(undefined);
+      await front();
+    }
   } catch (e) {
     root.replaceChildren(el("p", { class: "error" }, `Could not load: ${(e as Error).message}`));
   }

@@ -71,6 +71,8 @@ test("a reader opens the front page, clicks into an article and reads it", async
     section: "politics",
     authors: ["mara-ellison", author.slug],
     tags: ["transport"],
+    leadImage: { url: "https://images.example.org/bridge-lead.jpg", alt: "The reopened bridge", caption: "Opening day.", credit: "Photo: Desk", width: 1600, height: 900 },
+    headlines: { seo: `Harbor bridge reopens ${run}` },
     body: [
       { type: "paragraph", text: "The bridge reopened <em>Tuesday</em> to <strong>cheers</strong>, see <a href=\"https://example.org/plan\">the plan</a>." },
       { type: "heading", text: "What changed", level: 2 },
@@ -98,6 +100,8 @@ test("a reader opens the front page, clicks into an article and reads it", async
   // Newest first: ours leads Latest, and it is listed under News (politics is a subsection).
   const lead = page.locator(".section[data-section=latest] .teaser").first();
   assert.equal(await lead.locator(".headline").textContent(), write.headline);
+  assert.equal(await lead.locator("img.thumb").getAttribute("src"), write.leadImage.url);
+  assert.equal(await lead.locator("img.thumb").getAttribute("alt"), write.leadImage.alt);
   assert.ok(await page.locator(".section[data-section=news] .headline", { hasText: write.headline }).count() === 1);
   await lead.locator("a.headline").click();
 
@@ -107,6 +111,14 @@ test("a reader opens the front page, clicks into an article and reads it", async
   assert.equal(await article.locator(".kicker").textContent(), "Politics");
   assert.equal(await article.locator(".byline").textContent(), `By Mara Ellison and Rita Reader ${run}`);
   assert.equal(await article.locator(".dek").textContent(), updated.summary);
+  assert.equal(await article.locator("figure.lead-image img").getAttribute("src"), write.leadImage.url);
+  assert.equal(await article.locator("figure.lead-image figcaption").textContent(), "Opening day. Photo: Desk");
+  // The article's JSON-LD sits in the head as a data block, with the API's own dates.
+  const jsonLd = JSON.parse(await page.locator("head script#article-jsonld").textContent());
+  assert.equal(await page.locator("head script#article-jsonld").getAttribute("type"), "application/ld+json");
+  assert.equal(jsonLd["@type"], "NewsArticle");
+  assert.equal(jsonLd.headline, write.headlines.seo);
+  assert.equal(jsonLd.dateModified, updated.updatedAt);
   assert.equal(await article.locator(".stamps .updated").textContent(), `Updated at ${newsroomClock(updated.updatedAt)}`);
   assert.match(await article.locator(".stamps .updated").textContent(), /^Updated at \d{1,2}:\d{2} [ap]\.m\. E[DS]T$/);
 

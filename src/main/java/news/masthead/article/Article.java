@@ -90,6 +90,16 @@ public class Article {
     @ColumnTransformer(write = "?::jsonb")
     public String updates = "[]";
 
+    /** The lead image, JSON of {@link ArticleSnapshot.LeadImage}; null when there is none. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String leadImage;
+
+    /** Alternative headlines, JSON of {@link ArticleSnapshot.Headlines}; null when there are none. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String headlines;
+
     public int revision;
     public Instant createdAt;
     public String createdBy;

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import news.masthead.access.Caller;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleWrite;
+import news.masthead.article.api.Headlines;
+import news.masthead.article.api.LeadImage;
 import news.masthead.article.body.Block;
 import news.masthead.article.body.Sanitizer;
 import news.masthead.article.body.SearchText;
@@ -145,7 +147,25 @@ class ArticleEditor {
         boolean live = live(kind, w.live());
         set(changed, "kind", a.kind, kind, v -> a.kind = v);
         set(changed, "live", a.live, live, v -> a.live = v);
+        set(changed, "leadImage", mapper.storedLeadImage(a.leadImage), leadImage(w.leadImage()),
+                v -> a.leadImage = v == null ? null : mapper.toJson(v));
+        set(changed, "headlines", mapper.storedHeadlines(a.headlines), headlines(w.headlines()),
+                v -> a.headlines = v == null ? null : mapper.toJson(v));
         return changed;
+    }
+
+    /** The image as stored: text stripped, an empty caption or credit left out. */
+    private static ArticleSnapshot.LeadImage leadImage(LeadImage i) {
+        return i == null ? null : new ArticleSnapshot.LeadImage(i.url().strip(), i.alt().strip(), blankToNull(i.caption()),
+                blankToNull(i.credit()), i.width(), i.height());
+    }
+
+    /** Headlines as stored: an empty one is no headline, and none at all is null. */
+    private static ArticleSnapshot.Headlines headlines(Headlines h) {
+        if (h == null || blankToNull(h.seo()) == null && blankToNull(h.social()) == null) {
+            return null;
+        }
+        return new ArticleSnapshot.Headlines(blankToNull(h.seo()), blankToNull(h.social()));
     }
 
     /**

@@ -17,6 +17,8 @@ import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.ArticleWrite;
 import news.masthead.article.api.AuthorRef;
 import news.masthead.article.api.CopyrightView;
+import news.masthead.article.api.Headlines;
+import news.masthead.article.api.LeadImage;
 import news.masthead.article.api.KillView;
 import news.masthead.article.api.PublicUpdate;
 import news.masthead.article.api.SectionRef;
@@ -33,6 +35,11 @@ public class ArticleMapper {
     private static final TypeReference<List<ArticleSnapshot.Update>> UPDATES = new TypeReference<>() {
     };
 
+    private static final TypeReference<ArticleSnapshot.LeadImage> LEAD_IMAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<ArticleSnapshot.Headlines> HEADLINES = new TypeReference<>() {
+    };
+
     private final ObjectMapper json;
 
     public ArticleMapper(ObjectMapper json) {
@@ -41,7 +48,8 @@ public class ArticleMapper {
 
     public ArticleResponse article(Article a) {
         return new ArticleResponse(a.id, a.slug, a.headline, a.summary, section(a), authors(a), tags(a),
-                body(a), copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a), a.kind, a.live);
+                body(a), copyright(a.copyrightNotice), a.publishedAt, a.updatedAt, updates(a), a.kind, a.live,
+                leadImage(storedLeadImage(a.leadImage)), headlines(storedHeadlines(a.headlines)));
     }
 
     /** A published article from its public row and bylines. */
@@ -49,13 +57,15 @@ public class ArticleMapper {
         Listed l = r.listed();
         return new ArticleResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
                 Arrays.asList(l.tags()), read(r.body(), BLOCKS), copyright(l), l.publishedAt(), l.updatedAt(),
-                publicUpdates(read(r.updates(), UPDATES)), l.kind(), l.live());
+                publicUpdates(read(r.updates(), UPDATES)), l.kind(), l.live(), leadImage(storedLeadImage(l.leadImage())),
+                headlines(storedHeadlines(r.headlines())));
     }
 
     /** A list entry from its public row and bylines; {@code snippet} only for search hits (null: none). */
     public ArticleSummaryResponse summary(Listed l, String snippet) {
         return new ArticleSummaryResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
-                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), l.kind(), l.live(), snippet);
+                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), l.kind(), l.live(), snippet,
+                leadImage(storedLeadImage(l.leadImage())));
     }
 
     /** The surrogate keys of everything a public row shows. */
@@ -100,7 +110,7 @@ public class ArticleMapper {
                 status.wire(), s.revision(), s.createdAt(), s.createdBy(), s.modifiedAt(), s.modifiedBy(),
                 status == ArticleStatus.SCHEDULED ? s.visibleFrom() : null, s.embargoedUntil(),
                 s.kill() == null ? null : new KillView(s.kill().at(), s.kill().by(), s.kill().reason()),
-                s.kind(), s.live());
+                s.kind(), s.live(), leadImage(s.leadImage()), headlines(s.headlines()));
     }
 
     /** The article as it now is, as a revision keeps it. */
@@ -114,13 +124,14 @@ public class ArticleMapper {
                 storedUpdates(a),
                 a.revision, a.createdAt, a.createdBy, a.modifiedAt, a.modifiedBy,
                 a.killedAt == null ? null : new ArticleSnapshot.Kill(a.killedAt, a.killedBy, a.killReason),
-                a.kind, a.live);
+                a.kind, a.live, storedLeadImage(a.leadImage), storedHeadlines(a.headlines));
     }
 
     /** The article's current values as a write body: the base a merge patch applies to. */
     public ArticleWrite write(Article a) {
         return new ArticleWrite(a.slug, a.headline, a.summary, body(a), a.section == null ? null : a.section.slug,
-                a.authors.stream().map(au -> au.slug).toList(), tags(a), a.copyrightNotice.id, a.kind, liveWrite(a.kind, a.live));
+                a.authors.stream().map(au -> au.slug).toList(), tags(a), a.copyrightNotice.id, a.kind, liveWrite(a.kind, a.live),
+                leadImage(storedLeadImage(a.leadImage)), headlines(storedHeadlines(a.headlines)));
     }
 
     /**
@@ -132,7 +143,7 @@ public class ArticleMapper {
                 snapshot.section() == null ? null : snapshot.section().slug(),
                 snapshot.authors().stream().map(ArticleSnapshot.Author::slug).toList(), snapshot.tags(),
                 snapshot.copyright() == null ? null : snapshot.copyright().id(), snapshot.kind(),
-                liveWrite(snapshot.kind(), snapshot.live()));
+                liveWrite(snapshot.kind(), snapshot.live()), leadImage(snapshot.leadImage()), headlines(snapshot.headlines()));
     }
 
     /**
@@ -163,6 +174,24 @@ public class ArticleMapper {
 
     private static List<PublicUpdate> publicUpdates(List<ArticleSnapshot.Update> stored) {
         return stored.stream().map(u -> new PublicUpdate(u.at(), u.kind(), u.note())).toList();
+    }
+
+    /** The lead image stored in a row ({@code lead_image} as text); null when there is none. */
+    public ArticleSnapshot.LeadImage storedLeadImage(String stored) {
+        return stored == null ? null : read(stored, LEAD_IMAGE);
+    }
+
+    /** The alternative headlines stored in a row ({@code headlines} as text); null when there are none. */
+    public ArticleSnapshot.Headlines storedHeadlines(String stored) {
+        return stored == null ? null : read(stored, HEADLINES);
+    }
+
+    public static LeadImage leadImage(ArticleSnapshot.LeadImage i) {
+        return i == null ? null : new LeadImage(i.url(), i.alt(), i.caption(), i.credit(), i.width(), i.height());
+    }
+
+    public static Headlines headlines(ArticleSnapshot.Headlines h) {
+        return h == null ? null : new Headlines(h.seo(), h.social());
     }
 
     public String toJson(Object value) {

@@ -118,7 +118,7 @@ public class ArticlePreviews {
         if (instant == null) {
             return previews.bySlug(slug, scope)
                     .map(w -> new Found(new PreviewArticleResponse(mapper.article(new PublicRows.Shown(w.row().listed(),
-                            w.body(), w.updates())), status(w.row(), now), w.row().revision()), null))
+                            w.body(), w.updates(), w.headlines())), status(w.row(), now), w.row().revision()), null))
                     .or(() -> previews.movedFrom(slug, scope).map(moved -> new Found(null, moved)))
                     .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         }

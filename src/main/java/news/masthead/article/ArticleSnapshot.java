@@ -23,20 +23,22 @@ import news.masthead.article.body.Block;
  *               snapshot before schema 3)
  * @param kind   {@code story} or {@code liveblog}; {@code story} in every snapshot before schema 4
  * @param live   whether a liveblog took new entries; false for a story and before schema 4
+ * @param leadImage the lead image; null when it has none (and in every snapshot before schema 4)
+ * @param headlines the alternative headlines; null when it has none (and before schema 4)
  */
 public record ArticleSnapshot(int schema, UUID id, String slug, String headline, String summary, List<Block> body,
                               Section section, List<Author> authors, List<String> tags, Notice copyright,
                               String status, Instant publishedAt, Instant updatedAt, Instant embargoedUntil,
                               Instant visibleFrom, Instant trashedAt, List<Update> updates, int revision,
                               Instant createdAt, String createdBy, Instant modifiedAt, String modifiedBy, Kill kill,
-                              String kind, boolean live) {
+                              String kind, boolean live, LeadImage leadImage, Headlines headlines) {
 
     /**
      * 1: the admin API response, stored before snapshots had a type of their own (no
      * {@code schema} field; read by {@link ArticleSnapshots}). 2: this record without {@code kill}.
-     * 3: without {@code kind} and {@code live}. 4: this record. A schema-2 snapshot reads as one of
-     * schema 3 whose article was not killed, and one of schema 2 or 3 as a story (there were no
-     * liveblogs before schema 4).
+     * 3: without {@code kind}, {@code live}, {@code leadImage} and {@code headlines}. 4: this record.
+     * A schema-2 snapshot reads as one of schema 3 whose article was not killed, and one of schema 2
+     * or 3 as a story (there were no liveblogs before schema 4) without lead image and headlines.
      */
     public static final int SCHEMA = 4;
 
@@ -67,6 +69,17 @@ public record ArticleSnapshot(int schema, UUID id, String slug, String headline,
 
     /** A kill (a legal takedown): when, the name of the token that did it, and the reason it gave. */
     public record Kill(Instant at, String by, String reason) {
+    }
+
+    /**
+     * The lead image as stored (the {@code article.lead_image} column and revisions): its own type,
+     * so the API's {@code LeadImage} can change without touching stored rows.
+     */
+    public record LeadImage(String url, String alt, String caption, String credit, Integer width, Integer height) {
+    }
+
+    /** Alternative headlines as stored (the {@code article.headlines} column and revisions); each may be null. */
+    public record Headlines(String seo, String social) {
     }
 
     /** A public update or correction note. */

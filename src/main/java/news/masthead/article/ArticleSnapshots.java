@@ -54,7 +54,7 @@ public class ArticleSnapshots {
                 return legacy.<V1>readValue(tree).upgraded();
             }
             // Schema 3 only added kill, which a schema-2 snapshot lacks because its article was not killed;
-            // schema 4 kind and live, which read as a story's when absent.
+            // schema 4 kind, live, leadImage and headlines, which read as a story's without them when absent.
             if (schema.asInt() >= 2 && schema.asInt() <= ArticleSnapshot.SCHEMA) {
                 return current.readValue(tree);
             }
@@ -105,7 +105,7 @@ public class ArticleSnapshots {
                     scheduled ? ArticleStatus.PUBLISHED.wire() : status, publishedAt, updatedAt, embargoedUntil,
                     visibleFrom, null,
                     updates == null ? null : updates.stream().map(u -> new ArticleSnapshot.Update(u.at(), u.kind(), u.note())).toList(),
-                    revision, createdAt, createdBy, modifiedAt, modifiedBy, null, ArticleKind.STORY, false);
+                    revision, createdAt, createdBy, modifiedAt, modifiedBy, null, ArticleKind.STORY, false, null, null);
         }
 
         /** As PostgreSQL's greatest: nulls are ignored. */

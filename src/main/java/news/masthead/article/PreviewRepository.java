@@ -56,7 +56,7 @@ class PreviewRepository {
     }
 
     /** A whole article for preview by slug. */
-    record Whole(Row row, String body, String updates) {
+    record Whole(Row row, String body, String updates, String headlines) {
     }
 
     /** A search hit: the row, its rank (0 in newest order) and its highlighted excerpt. */
@@ -85,11 +85,13 @@ class PreviewRepository {
     Optional<Whole> bySlug(String slug, PreviewScope scope) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("select ").append(ROW)
-                .append(", cast(a.body as text) as body, cast(a.updates as text) as updates").append(FROM)
+                .append(", cast(a.body as text) as body, cast(a.updates as text) as updates, "
+                        + "cast(a.headlines as text) as headlines").append(FROM)
                 .append("where a.slug = :slug and ").append(PREVIEWABLE);
         params.put("slug", slug);
         scope(scope, sql, params);
-        return PublicRows.query(em, sql.toString(), params, r -> new Whole(Row.read(r, json), r.text("body"), r.text("updates")))
+        return PublicRows.query(em, sql.toString(), params, r -> new Whole(Row.read(r, json), r.text("body"), r.text("updates"),
+                        r.text("headlines")))
                 .stream().findFirst();
     }
 

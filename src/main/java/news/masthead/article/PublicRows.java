@@ -40,7 +40,7 @@ public final class PublicRows {
     public record Listed(UUID id, String slug, String headline, String summary, UUID sectionId, String sectionSlug,
                          String sectionName, String[] tags, UUID noticeId, String holder, int year, String statement,
                          String usageTerms, Instant publishedAt, Instant updatedAt, List<Byline> bylines, String kind,
-                         boolean live) {
+                         boolean live, String leadImage) {
 
         /** The select list; the columns' labels are the names {@link #read} asks for. */
         static String select(Aliases t) {
@@ -53,6 +53,7 @@ public final class PublicRows {
                     + n + "statement as statement, " + n + "usage_terms as usage_terms, "
                     + a + "published_at as published_at, " + a + "updated_at as updated_at, "
                     + a + "kind as kind, " + a + "live as live, "
+                    + "cast(" + a + "lead_image as text) as lead_image, "
                     + "(select coalesce(json_agg(json_build_array(au.id, au.slug, au.name) order by aa.position), '[]') "
                     + "from article_author aa join author au on au.id = aa.author_id where aa.article_id = " + a + "id) as bylines";
         }
@@ -67,7 +68,8 @@ public final class PublicRows {
             return new Listed(r.uuid("id"), r.text("slug"), r.text("headline"), r.text("summary"), r.uuid("section_id"),
                     r.text("section_slug"), r.text("section_name"), r.texts("tags"), r.uuid("notice_id"), r.text("holder"),
                     r.integer("year"), r.text("statement"), r.text("usage_terms"), r.instant("published_at"),
-                    r.instant("updated_at"), bylines(r.text("bylines"), json), r.text("kind"), r.bool("live"));
+                    r.instant("updated_at"), bylines(r.text("bylines"), json), r.text("kind"), r.bool("live"),
+                    r.text("lead_image"));
         }
 
         private static List<Byline> bylines(String aggregated, ObjectMapper json) {
@@ -83,15 +85,15 @@ public final class PublicRows {
         }
     }
 
-    /** A whole article: its summary, body and public updates as the stored JSON. */
-    public record Shown(Listed listed, String body, String updates) {
+    /** A whole article: its summary, body, public updates and alternative headlines as the stored JSON. */
+    public record Shown(Listed listed, String body, String updates, String headlines) {
         static String select(Aliases t) {
             return Listed.select(t) + ", cast(" + t.article() + ".body as text) as body, cast(" + t.article()
-                    + ".updates as text) as updates";
+                    + ".updates as text) as updates, cast(" + t.article() + ".headlines as text) as headlines";
         }
 
         static Shown read(Row r, ObjectMapper json) {
-            return new Shown(Listed.read(r, json), r.text("body"), r.text("updates"));
+            return new Shown(Listed.read(r, json), r.text("body"), r.text("updates"), r.text("headlines"));
         }
     }
 

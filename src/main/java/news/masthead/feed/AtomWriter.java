@@ -61,6 +61,13 @@ public final class AtomWriter {
             Xml.attribute(w, "label", c.label());
         }
         text(w, "summary", e.summary());
+        if (e.image() != null) {
+            // An enclosure link for Atom-only readers, and Media RSS for those that show images.
+            w.writeEmptyElement("link");
+            w.writeAttribute("rel", "enclosure");
+            Xml.attribute(w, "href", e.image().url());
+            Xml.mediaContent(w, e.image());
+        }
         if (e.content() != null) {
             content(w, e.content());
         }

@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param authors    author names, in byline order
  * @param categories the section and tags
  * @param content    the full text, or null: public feeds never carry it
+ * @param image      the article's lead image, or null
  */
 public record FeedEntry(String id, String title, String link, Instant updated, Instant published, String summary,
-                        String rights, List<String> authors, List<Category> categories, Content content) {
+                        String rights, List<String> authors, List<Category> categories, Content content, Image image) {
+
+    /** An entry without an image. */
+    public FeedEntry(String id, String title, String link, Instant updated, Instant published, String summary,
+                     String rights, List<String> authors, List<Category> categories, Content content) {
+        this(id, title, link, updated, published, summary, rights, authors, categories, content, null);
+    }
 
     public FeedEntry {
         Objects.requireNonNull(id, "id");
@@ -39,6 +46,13 @@ public record FeedEntry(String id, String title, String link, Instant updated, I
     public record Category(String term, String scheme, String label) {
         public Category {
             Objects.requireNonNull(term, "term");
+        }
+    }
+
+    /** The lead image: an absolute http(s) URL, its alternative text, and what else is known (null: unknown). */
+    public record Image(String url, String alt, String caption, String credit, Integer width, Integer height) {
+        public Image {
+            Objects.requireNonNull(url, "url");
         }
     }
 

@@ -16,6 +16,7 @@ import news.masthead.article.api.ArticleFilters;
 import news.masthead.article.api.ArticleSearch;
 import news.masthead.article.api.ArticleSummaryResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.LeadImage;
 import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
 import news.masthead.common.paging.Page;
@@ -129,6 +130,11 @@ public class FeedService {
         return new FeedEntry(Urns.article(a.id()), a.headline(), site.articleUrl(a.slug()),
                 a.updatedAt() != null ? a.updatedAt() : a.publishedAt(), a.publishedAt(), a.summary(),
                 a.copyright() == null ? null : a.copyright().notice(),
-                a.authors().stream().map(AuthorRef::name).toList(), categories, null);
+                a.authors().stream().map(AuthorRef::name).toList(), categories, null, image(a.leadImage()));
+    }
+
+    /** The lead image as feeds carry it (null: none). */
+    public static FeedEntry.Image image(LeadImage i) {
+        return i == null ? null : new FeedEntry.Image(i.url(), i.alt(), i.caption(), i.credit(), i.width(), i.height());
     }
 }

@@ -60,6 +60,9 @@ public final class JsonFeedWriter {
         } else {
             item.put("content_text", e.summary() != null ? e.summary() : e.title());
         }
+        if (e.image() != null) {
+            item.put("image", e.image().url());
+        }
         if (e.published() != null) {
             item.put("date_published", AtomWriter.time(e.published()));
         }

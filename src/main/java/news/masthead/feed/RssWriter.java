@@ -69,6 +69,10 @@ public final class RssWriter {
             w.writeCharacters(Xml.clean(c.term()));
             w.writeEndElement();
         }
+        if (e.image() != null) {
+            // RSS's own enclosure needs the length and type, which Masthead does not know: Media RSS does not.
+            Xml.mediaContent(w, e.image());
+        }
         if (e.content() != null) {
             w.writeStartElement("content", "encoded", CONTENT);
             w.writeCharacters(Xml.clean(e.content().value()));

@@ -32,6 +32,7 @@ import news.masthead.syndication.api.Change;
 import news.masthead.syndication.api.ChangePage;
 import news.masthead.feed.AtomWriter;
 import news.masthead.feed.FeedEntry;
+import news.masthead.feed.FeedService;
 import news.masthead.feed.FeedHead;
 import news.masthead.syndication.api.SyndicatedArticle;
 import news.masthead.syndication.ninjs.BodyHtml;
@@ -227,7 +228,7 @@ public class SyndicationService {
         return new FeedEntry(Urns.article(a.id), r.headline(), site.articleUrl(r.slug()),
                 r.updatedAt() != null ? r.updatedAt() : r.publishedAt(), r.publishedAt(), r.summary(),
                 r.copyright().notice(), r.authors().stream().map(AuthorRef::name).toList(), List.of(),
-                FeedEntry.Content.html(BodyHtml.syndication(r.body())));
+                FeedEntry.Content.html(BodyHtml.syndication(r.body())), FeedService.image(r.leadImage()));
     }
 
     /** A still-running embargo; once it has passed the story is simply public. */

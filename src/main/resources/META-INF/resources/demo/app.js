@@ -494,12 +494,12 @@ async function newestArticles(api2, section, limit = 5) {
     params: { query: { section, limit } }
   });
   if (!data) throw new MastheadError(response.status, error);
-  return data.data ?? [];
+  return data.data;
 }
 async function sections(api2) {
   const { data, error, response } = await api2.GET("/api/v1/sections");
   if (!data) throw new MastheadError(response.status, error);
-  return data.data ?? [];
+  return data.data;
 }
 async function article(api2, slug) {
   const { data, error, response } = await api2.GET("/api/v1/articles/{slug}", {
@@ -507,6 +507,14 @@ async function article(api2, slug) {
   });
   if (response.status === 404) return void 0;
   if (!data) throw new MastheadError(response.status, error);
+  return data;
+}
+async function articleJsonLd(api2, slug) {
+  const { data, response } = await api2.GET("/api/v1/articles/{slug}/jsonld", {
+    params: { path: { slug } },
+    parseAs: "text"
+  });
+  if (!response.ok || data === void 0) return void 0;
   return data;
 }
 
@@ -593,22 +601,20 @@ function day(iso) {
   return `${short[month] ?? month} ${part("day")}, ${part("year")}`;
 }
 function byline(authors) {
-  const names = (authors ?? []).map((a) => a.name ?? a.slug ?? "").filter(Boolean);
+  const names = authors.map((a) => a.name);
   if (names.length === 0) return "";
   if (names.length === 1) return `By ${names[0]}`;
   return `By ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 function stamps(a) {
   const line = el("p", { class: "stamps" });
-  if (a.publishedAt) {
-    line.append(el(
-      "time",
-      { datetime: a.publishedAt, class: "published" },
-      `Published ${day(a.publishedAt)} at ${clock(a.publishedAt)}`
-    ));
-  }
-  if (a.updatedAt && a.updatedAt !== a.publishedAt) {
-    const sameDay = a.publishedAt !== void 0 && day(a.publishedAt) === day(a.updatedAt);
+  line.append(el(
+    "time",
+    { datetime: a.publishedAt, class: "published" },
+    `Published ${day(a.publishedAt)} at ${clock(a.publishedAt)}`
+  ));
+  if (a.updatedAt !== void 0 && a.updatedAt !== a.publishedAt) {
+    const sameDay = day(a.publishedAt) === day(a.updatedAt);
     line.append(" · ", el(
       "time",
       { datetime: a.updatedAt, class: "updated" },
@@ -617,11 +623,20 @@ function stamps(a) {
   }
   return line;
 }
+function leadImage(image, attrs) {
+  const src = image ? safeHref(image.url) : void 0;
+  if (!image || !src) return "";
+  const size = {};
+  if (image.width !== void 0) size.width = String(image.width);
+  if (image.height !== void 0) size.height = String(image.height);
+  return el("img", { ...attrs, ...size, src, alt: image.alt, loading: "lazy" });
+}
 function articleLink(a) {
   return el(
     "li",
     { class: "teaser" },
-    el("a", { href: `#/article/${encodeURIComponent(a.slug ?? "")}`, class: "headline" }, a.headline ?? ""),
+    leadImage(a.leadImage, { class: "thumb" }),
+    el("a", { href: `#/article/${encodeURIComponent(a.slug)}`, class: "headline" }, a.headline),
     a.summary ? el("p", { class: "summary" }, a.summary) : "",
     el("p", { class: "byline" }, byline(a.authors))
   );
@@ -700,8 +715,8 @@ async function front() {
     if (items.length === 0) return;
     page.append(el(
       "section",
-      { class: "section", "data-section": s.slug ?? "" },
-      el("h2", {}, s.name ?? ""),
+      { class: "section", "data-section": s.slug },
+      el("h2", {}, s.name),
       el("ul", {}, ...items.map(articleLink))
     ));
   });
@@ -709,20 +724,27 @@ async function front() {
 }
 async function articleView(slug) {
   root.replaceChildren(el("p", { class: "loading" }, "Loading…"));
-  const a = await article(api, slug);
+  const [a, jsonLd] = await Promise.all([article(api, slug), articleJsonLd(api, slug)]);
+  structuredData(jsonLd);
   if (!a) {
     document.title = "Not found · Masthead demo";
     root.replaceChildren(el("p", { class: "not-found" }, "No such article."), el("a", { href: "#/" }, "Front page"));
     return;
   }
-  document.title = `${a.headline ?? ""} · Masthead demo`;
+  document.title = `${a.headlines?.social ?? a.headline} · Masthead demo`;
   const view = el("article", { class: "article" });
-  if (a.section) view.append(el("p", { class: "kicker" }, a.section.name ?? ""));
-  view.append(el("h1", { class: "headline" }, a.headline ?? ""));
+  if (a.section) view.append(el("p", { class: "kicker" }, a.section.name));
+  view.append(el("h1", { class: "headline" }, a.headline));
   if (a.summary) view.append(el("p", { class: "dek" }, a.summary));
+  if (a.leadImage) {
+    const figure = el("figure", { class: "lead-image" }, leadImage(a.leadImage, {}));
+    const caption = [a.leadImage.caption, a.leadImage.credit].filter((t) => t !== void 0).join(" ");
+    if (caption) figure.append(el("figcaption", {}, caption));
+    view.append(figure);
+  }
   view.append(el("p", { class: "byline" }, byline(a.authors)), stamps(a));
-  view.append(el("div", { class: "body" }, ...(a.body ?? []).map(renderBlock)));
-  if (a.updates?.length) {
+  view.append(el("div", { class: "body" }, ...a.body.map(renderBlock)));
+  if (a.updates.length) {
     view.append(el(
       "section",
       { class: "updates" },
@@ -731,26 +753,36 @@ async function articleView(slug) {
         "li",
         {},
         el("strong", {}, u.kind === "correction" ? "Correction" : "Update"),
-        ` (${u.at ? `${day(u.at)}, ${clock(u.at)}` : ""}): `,
-        u.note ?? ""
+        ` (${day(u.at)}, ${clock(u.at)}): `,
+        u.note
       )))
     ));
   }
-  if (a.copyright) {
-    view.append(el(
-      "footer",
-      { class: "copyright" },
-      el("p", { class: "notice" }, a.copyright.notice ?? ""),
-      a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""
-    ));
-  }
+  view.append(el(
+    "footer",
+    { class: "copyright" },
+    el("p", { class: "notice" }, a.copyright.notice),
+    a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""
+  ));
   root.replaceChildren(el("p", {}, el("a", { href: "#/" }, "← Front page")), view);
+}
+function structuredData(jsonLd) {
+  document.getElementById("article-jsonld")?.remove();
+  if (jsonLd === void 0) return;
+  const script = document.createElement("script");
+  script.type = "application/ld+json";
+  script.id = "article-jsonld";
+  script.textContent = jsonLd;
+  document.head.append(script);
 }
 async function route() {
   const match = /^#\/article\/(.+)$/.exec(location.hash);
   try {
     if (match?.[1]) await articleView(decodeURIComponent(match[1]));
-    else await front();
+    else {
+      structuredData(void 0);
+      await front();
+    }
   } catch (e) {
     root.replaceChildren(el("p", { class: "error" }, `Could not load: ${e.message}`));
   }

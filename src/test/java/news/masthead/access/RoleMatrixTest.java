@@ -47,6 +47,8 @@ class RoleMatrixTest {
             Map.entry("listSections", ANYONE), Map.entry("getSection", ANYONE),
             Map.entry("listAuthors", ANYONE), Map.entry("getAuthor", ANYONE),
             Map.entry("getAtomFeed", ANYONE), Map.entry("getRssFeed", ANYONE), Map.entry("getJsonFeed", ANYONE),
+            Map.entry("getArticleJsonLd", ANYONE),
+            Map.entry("getNewsSitemap", ANYONE), Map.entry("getSitemapIndex", ANYONE), Map.entry("getMonthlySitemap", ANYONE),
             Map.entry("createArticle", READERS), Map.entry("listAdminArticles", READERS),
             Map.entry("getAdminArticle", READERS), Map.entry("patchArticle", READERS),
             Map.entry("trashArticle", EDITORS), Map.entry("publishArticle", EDITORS),
@@ -179,6 +181,12 @@ class RoleMatrixTest {
             url = url.replace("{id}", article(Partners.notice("partners")).section(desk).published().id());
         } else if (path.equals("/api/v1/articles/{slug}/entries")) {
             url = url.replace("{slug}", article().section(desk).with("kind", "liveblog").published().slug());
+        } else if (path.equals("/api/v1/articles/{slug}/jsonld")) {
+            url = url.replace("{slug}", article().section(desk).published().slug());
+        } else if (path.contains("{month}")) {
+            // This month has a published article: the one made for this call.
+            article().section(desk).published();
+            url = url.replace("{month}", java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString());
         } else if (path.equals("/api/v1/articles/{slug}")) {
             url = url.replace("{slug}", article().section(desk).published().slug());
         } else if (path.contains("{id}")) {

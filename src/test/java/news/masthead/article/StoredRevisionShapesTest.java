@@ -50,7 +50,7 @@ class StoredRevisionShapesTest {
                 .body("revision", equalTo(1)).body("at", equalTo("2025-05-02T10:40:00Z")).body("by", equalTo("night-editor"));
         // Field for field what the admin API showed then, names of the time included; fields it gained
         // since read as they would for such an article then (not killed).
-        assertEquals(asStory(old.snapshot().deepCopy().putNull("killed")), JSON.readTree(read.asString()).get("article"));
+        assertEquals(asStory(old.snapshot().deepCopy().putNull("killed")).putNull("leadImage").putNull("headlines"), JSON.readTree(read.asString()).get("article"));
 
         admin().header("If-Match", "\"1\"").post(old.article().adminPath() + "/revisions/1/restore").then()
                 .statusCode(200).contentType("application/json")
@@ -74,7 +74,7 @@ class StoredRevisionShapesTest {
                         "copyrightNotice"));
         JsonNode second = JSON.readTree(admin().get(old.article().adminPath() + "/revisions/2").asString()).get("article");
         assertEquals(restored, second);
-        assertEquals("4", storedSchema(old.article().id(), 2), "new revisions store the versioned snapshot");
+        assertEquals(Integer.toString(ArticleSnapshot.SCHEMA), storedSchema(old.article().id(), 2), "new revisions store the versioned snapshot");
     }
 
     @Test
@@ -95,6 +95,8 @@ class StoredRevisionShapesTest {
         expected.remove("kicker");
         expected.putNull("killed");
         asStory(expected);
+        expected.putNull("leadImage");
+        expected.putNull("headlines");
         assertEquals(expected, JSON.readTree(read.asString()).get("article"));
 
         admin().header("If-Match", "\"1\"").post(old.article().adminPath() + "/revisions/1/restore").then()
@@ -119,11 +121,12 @@ class StoredRevisionShapesTest {
     }
 
     @Test
-    void aSchema3SnapshotReadsAsAStoryThatIsNotLive() throws Exception {
+    void aSchema3SnapshotReadsAsAStoryThatIsNotLiveWithoutLeadImageOrHeadlines() throws Exception {
         Created a = article().published();
+        String current = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article").toString();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update article_revision set snapshot = "
-                     + "jsonb_set(snapshot - 'kind' - 'live', '{schema}', '3') where article_id = ? and revision = 2")) {
+             PreparedStatement s = c.prepareStatement("update article_revision set snapshot = jsonb_set(snapshot - 'kind' - 'live' "
+                     + "- 'leadImage' - 'headlines', '{schema}', '3') where article_id = ? and revision = 2")) {
             s.setObject(1, UUID.fromString(a.id()));
             assertEquals(1, s.executeUpdate());
         }
@@ -131,6 +134,9 @@ class StoredRevisionShapesTest {
         JsonNode read = JSON.readTree(admin().get(a.adminPath() + "/revisions/2").asString()).get("article");
         assertEquals("story", read.get("kind").asText());
         assertEquals(false, read.get("live").asBoolean());
+        assertEquals(JSON.readTree(current), read);
+        assertTrue(read.get("leadImage").isNull());
+        assertTrue(read.get("headlines").isNull());
     }
 
     /** A snapshot from before liveblogs reads as a story that is not live. */

@@ -171,6 +171,20 @@ class FeedApiTest {
     }
 
     @Test
+    void publicFeedsCarryTheLeadImage() throws Exception {
+        String section = Fixtures.section();
+        article().section(section).with("leadImage", Map.of("url", "https://img.example.com/feed.jpg", "alt", "Alt",
+                "width", 800, "height", 600)).published();
+        JsonNode feed = json.readTree(given().queryParam("section", section).get("/api/v1/feeds/json").asByteArray());
+        assertEquals("https://img.example.com/feed.jpg", feed.path("items").path(0).path("image").asText());
+        for (String format : List.of("atom", "rss")) {
+            Document doc = parse(given().queryParam("section", section).get("/api/v1/feeds/" + format).asByteArray());
+            org.w3c.dom.Element media = (org.w3c.dom.Element) doc.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0);
+            assertEquals("https://img.example.com/feed.jpg", media.getAttribute("url"), format);
+        }
+    }
+
+    @Test
     void sectionFeedIncludesSubsectionsOnly() throws Exception {
         String news = Fixtures.section();
         String world = Fixtures.section(news);

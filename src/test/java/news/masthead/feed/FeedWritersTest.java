@@ -86,6 +86,28 @@ class FeedWritersTest {
     }
 
     @Test
+    void aLeadImageIsMediaRssInAtomAndRssAndTheImageOfAJsonFeedItem() throws Exception {
+        FeedEntry.Image image = new FeedEntry.Image("https://img.example.com/a.jpg?w=1&h=2", "Alt <text>", null, "Photo & Co", 1600, 900);
+        FeedEntry e = new FeedEntry("urn:masthead:article:1", "T", "https://example.com/articles/a", AT, AT, "Summary", null,
+                List.of(), List.of(), null, image);
+        String mrss = "http://search.yahoo.com/mrss/";
+        for (byte[] xml : List.of(AtomWriter.write(HEAD, List.of(e)), RssWriter.write(HEAD, List.of(e)))) {
+            Document doc = parse(xml);
+            Element media = (Element) doc.getElementsByTagNameNS(mrss, "content").item(0);
+            assertEquals("https://img.example.com/a.jpg?w=1&h=2", media.getAttribute("url"));
+            assertEquals("image", media.getAttribute("medium"));
+            assertEquals("1600", media.getAttribute("width"));
+            assertEquals("900", media.getAttribute("height"));
+            assertEquals("Alt <text>", media.getElementsByTagNameNS(mrss, "text").item(0).getTextContent());
+            assertEquals("Photo & Co", media.getElementsByTagNameNS(mrss, "credit").item(0).getTextContent());
+        }
+        JsonNode feed = new ObjectMapper().readTree(JsonFeedWriter.write(HEAD, List.of(e), null));
+        assertEquals("https://img.example.com/a.jpg?w=1&h=2", feed.path("items").path(0).path("image").asText());
+        JsonNode none = new ObjectMapper().readTree(JsonFeedWriter.write(HEAD, List.of(entry("T", null)), null));
+        assertTrue(none.path("items").path(0).path("image").isMissingNode());
+    }
+
+    @Test
     void anEmptyFeedIsStillAValidDocument() throws Exception {
         Document atom = parse(AtomWriter.write(HEAD, List.of()));
         assertEquals("feed", atom.getDocumentElement().getLocalName());

@@ -22,6 +22,7 @@ import news.masthead.testsupport.NinjsSchema;
 import news.masthead.testsupport.Partners;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 @QuarkusTest
@@ -42,7 +43,9 @@ class SyndicationFormatsTest {
                         Map.of("type", "image", "url", "https://img.example.org/a.jpg", "alt", "A"),
                         Map.of("type", "embed", "url", "https://www.youtube.com/watch?v=x"),
                         Map.of("type", "promo", "text", "PROMO-TEXT"),
-                        Map.of("type", "html", "html", "<div>CUSTOM-HTML</div>"))).published();
+                        Map.of("type", "html", "html", "<div>CUSTOM-HTML</div>")))
+                .with("leadImage", Map.of("url", "https://img.example.org/lead.jpg", "alt", "The lead", "caption", "Caption.",
+                        "credit", "Photo: Staff", "width", 1200, "height", 800)).published();
         article().section(section).with("copyrightNotice", notice).with("summary", null).with("tags", List.of()).published();
         Created embargoed = article().section(section).with("copyrightNotice", notice).draft();
         Fixtures.ensureDefaultNotice();
@@ -64,6 +67,15 @@ class SyndicationFormatsTest {
         NinjsSchema.get().validate(one).forEach(m -> faults.add("one: " + m.getMessage()));
         assertEquals("withheld", one.get("pubstatus").asText());
         assertTrue(faults.isEmpty(), String.join("\n", faults));
+        JsonNode picture = null;
+        for (JsonNode doc : data) {
+            if (doc.has("associations")) {
+                picture = doc.get("associations").get(0);
+            }
+        }
+        assertEquals("picture", picture.get("type").asText());
+        assertEquals("https://img.example.org/lead.jpg", picture.get("renditions").get(0).get("href").asText());
+        assertTrue(picture.get("copyrightnotice").asText().length() > 0, "the picture carries the notice's rights");
         Partners.as(secret).queryParam("format", "xml").get("/api/v1/syndication/articles").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));
     }
@@ -73,6 +85,8 @@ class SyndicationFormatsTest {
         String section = Fixtures.section();
         String secret = Partners.token(Partners.create(false, section));
         Created licensed = article().section(section).with("copyrightNotice", Partners.notice("partners"))
+                .with("leadImage", Map.of("url", "https://img.example.org/partner.jpg", "alt", "Harbour", "credit", "Staff",
+                        "width", 640, "height", 480))
                 .with("body", List.of(Map.of("type", "paragraph", "text", "FULL-TEXT-KEPT"),
                         Map.of("type", "promo", "text", "PROMO-DROPPED"))).published();
         Created forbidden = article().section(section).with("copyrightNotice", Partners.notice("none"))
@@ -92,6 +106,18 @@ class SyndicationFormatsTest {
         String content = doc.getElementsByTagNameNS(ATOM, "content").item(0).getTextContent();
         assertTrue(content.contains("FULL-TEXT-KEPT"), content);
         assertTrue(doc.getElementsByTagNameNS(ATOM, "id").item(1).getTextContent().contains(licensed.id()));
+        Element media = (Element) doc.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0);
+        assertEquals("https://img.example.org/partner.jpg", media.getAttribute("url"));
+        assertEquals("image", media.getAttribute("medium"));
+        assertEquals("640", media.getAttribute("width"));
+        assertEquals("Staff", media.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "credit").item(0).getTextContent());
+        boolean enclosure = false;
+        NodeList links = doc.getElementsByTagNameNS(ATOM, "link");
+        for (int i = 0; i < links.getLength(); i++) {
+            Element link = (Element) links.item(i);
+            enclosure |= link.getAttribute("rel").equals("enclosure") && link.getAttribute("href").equals("https://img.example.org/partner.jpg");
+        }
+        assertTrue(enclosure, "an Atom enclosure link to the lead image");
         Partners.as(secret).header("If-None-Match", response.header("ETag")).get("/api/v1/syndication/feed.atom")
                 .then().statusCode(304);
     }

@@ -182,7 +182,7 @@ class NdjsonRoundTripTest {
             s.execute("""
                     insert into article (id, slug, headline, summary, body, section_id, copyright_notice_id, tags, status,
                                          published_at, updated_at, embargoed_until, updates, revision, created_at, created_by,
-                                         modified_at, modified_by, trashed_at, owner_token_id)
+                                         modified_at, modified_by, trashed_at, owner_token_id, lead_image, headlines)
                     select md5('article' || i)::uuid, 'article-' || i, 'Headline ' || i || ' — “quoted” & <em>marked</em>',
                            case when i % 4 <> 0 then 'Summary ' || i end,
                            jsonb_build_array(
@@ -203,7 +203,10 @@ class NdjsonRoundTripTest {
                            2, timestamptz '2026-03-01' + i * interval '1 minute', 'desk-token',
                            timestamptz '2026-03-01' + i * interval '2 minutes', 'editor «one»',
                            case when i % 5 = 4 then timestamptz '2026-04-01' end,
-                           case when i % 3 = 0 then md5('token' || i)::uuid end
+                           case when i % 3 = 0 then md5('token' || i)::uuid end,
+                           case when i % 4 = 1 then jsonb_build_object('url', 'https://img.example.org/' || i || '.jpg',
+                               'alt', 'Alt «' || i || '»', 'caption', 'A "caption"', 'width', 1200, 'height', 800) end,
+                           case when i % 6 = 1 then jsonb_build_object('seo', 'SEO ' || i, 'social', 'Social ✓ ' || i) end
                     from generate_series(1, :articles) i""".replace(":articles", Integer.toString(ARTICLES)));
             s.execute("""
                     insert into article_author (article_id, position, author_id)

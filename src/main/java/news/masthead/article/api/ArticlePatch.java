@@ -18,5 +18,7 @@ public record ArticlePatch(
         String updateKind,
         @Schema(enumeration = {"story", "liveblog"}, description = "Turning a liveblog into a story keeps its entries "
                 + "(hidden while it is a story) and ends it.") String kind,
-        @Schema(description = "A liveblog only: false ends its coverage (no new entries), true resumes it.") Boolean live) {
+        @Schema(description = "A liveblog only: false ends its coverage (no new entries), true resumes it.") Boolean live,
+        LeadImage leadImage,
+        Headlines headlines) {
 }

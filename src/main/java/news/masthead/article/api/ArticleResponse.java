@@ -1,5 +1,6 @@
 package news.masthead.article.api;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -14,17 +15,20 @@ public record ArticleResponse(
         UUID id,
         @Schema(maxLength = Slugs.MAX_LENGTH, pattern = Slugs.REGEX) String slug,
         @Schema(maxLength = ArticleWrite.HEADLINE_MAX) String headline,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) String summary,
-        @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) @Nullable String summary,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable SectionRef section,
         @Schema(maxItems = ArticleWrite.AUTHORS_MAX) List<AuthorRef> authors,
         @Schema(maxItems = ArticleWrite.TAGS_MAX) List<@Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
         @Schema(maxItems = ArticleWrite.BODY_MAX) List<Block> body,
         CopyrightView copyright,
         Instant publishedAt,
-        Instant updatedAt,
+        @Nullable Instant updatedAt,
         List<PublicUpdate> updates,
         @Schema(description = ArticleResponse.KIND_DOC, enumeration = {"story", "liveblog"}) String kind,
-        @Schema(description = ArticleResponse.LIVE_DOC) boolean live) {
+        @Schema(description = ArticleResponse.LIVE_DOC) boolean live,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) Headlines headlines) {
+
 
     static final String KIND_DOC = "`story` or `liveblog`; a liveblog's entries are `/api/v1/articles/{slug}/entries`.";
     static final String LIVE_DOC = "A liveblog whose coverage runs (new entries may follow); false once it has ended, "

@@ -1,5 +1,6 @@
 package news.masthead.article.api;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -13,18 +14,19 @@ public record ArticleSummaryResponse(
         UUID id,
         @Schema(maxLength = Slugs.MAX_LENGTH, pattern = Slugs.REGEX) String slug,
         @Schema(maxLength = ArticleWrite.HEADLINE_MAX) String headline,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) String summary,
-        @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(maxLength = ArticleWrite.SUMMARY_MAX) @Nullable String summary,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable SectionRef section,
         @Schema(maxItems = ArticleWrite.AUTHORS_MAX) List<AuthorRef> authors,
         @Schema(maxItems = ArticleWrite.TAGS_MAX) List<@Size(max = ArticleWrite.TAG_MAX_LENGTH) String> tags,
         CopyrightView copyright,
         Instant publishedAt,
-        Instant updatedAt,
+        @Nullable Instant updatedAt,
         @Schema(description = ArticleResponse.KIND_DOC, enumeration = {"story", "liveblog"}) String kind,
         @Schema(description = ArticleResponse.LIVE_DOC) boolean live,
         @Schema(description = "Search hits only (with q): an excerpt of the opening of the body text, "
                 + "HTML-escaped, with the matching words in <mark> tags (none when they occur only further down). "
                 + "Absent without q, or when the body has no text.",
                 example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …", maxLength = 65536)
-        String snippet) {
+        @Nullable String snippet,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage) {
 }

@@ -34,7 +34,9 @@ public record ArticleWrite(
         String kind,
         @Schema(description = "A liveblog only: true while its coverage runs (it takes new entries), false once it "
                 + "has ended. Defaults to true for a liveblog; a story is never live (true is a 400).")
-        Boolean live) {
+        Boolean live,
+        @Valid LeadImage leadImage,
+        @Valid Headlines headlines) {
     // Named so the read schemas (Article, ArticleSummary, AdminArticle) state the same bounds.
     public static final int HEADLINE_MAX = 300;
     public static final int SUMMARY_MAX = 2000;
@@ -47,7 +49,7 @@ public record ArticleWrite(
 
     /** This write with {@code live} replaced. */
     public ArticleWrite withLive(Boolean value) {
-        return new ArticleWrite(slug, headline, summary, body, section, authors, tags, copyrightNotice, kind, value);
+        return new ArticleWrite(slug, headline, summary, body, section, authors, tags, copyrightNotice, kind, value, leadImage, headlines);
     }
 
     /** The kind written, {@code story} when absent. */

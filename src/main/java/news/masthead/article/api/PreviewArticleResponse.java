@@ -1,12 +1,13 @@
 package news.masthead.article.api;
 
+import news.masthead.common.openapi.NullableMembers;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An Article as the preview shows it: the Content API's shape, its fields inline, plus status and revision. */
 @Schema(name = "PreviewArticle", description = "An Article plus the article's status and revision now.")
 public record PreviewArticleResponse(
-        @JsonUnwrapped ArticleResponse article,
+        @JsonUnwrapped @NullableMembers({"publishedAt", "updatedAt"}) ArticleResponse article,
         @Schema(description = PreviewArticleResponse.STATUS_DOC, enumeration = {"draft", "scheduled", "published", "unpublished"})
         String status,
         @Schema(description = "The article's current revision (its admin ETag without quotes).", minimum = "1",

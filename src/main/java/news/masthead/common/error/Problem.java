@@ -1,5 +1,6 @@
 package news.masthead.common.error;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,10 +13,10 @@ public record Problem(
         String type,
         @Schema(example = "Not Found", maxLength = 100) String title,
         @Schema(example = "404", minimum = "100", maximum = "599") int status,
-        @Schema(example = "No article has that slug.", maxLength = Problem.DETAIL_MAX) String detail,
+        @Schema(example = "No article has that slug.", maxLength = Problem.DETAIL_MAX) @Nullable String detail,
         @Schema(description = "Present on validation problems: one entry per field at fault, at most 100.", maxItems = Problem.ERRORS_MAX)
-        List<FieldError> errors,
-        @Schema(description = "On 412: the article's current revision.", minimum = "1", maximum = "2147483647") Integer currentRevision) {
+        @Nullable List<FieldError> errors,
+        @Schema(description = "On 412: the article's current revision.", minimum = "1", maximum = "2147483647") @Nullable Integer currentRevision) {
     // A problem may quote what the caller sent (an unknown property's name, a bad value); bounding
     // it keeps a large request from being echoed back whole.
     public static final int DETAIL_MAX = 2000;

@@ -36,6 +36,8 @@ public class Cacheable {
     public static final String SURROGATE_KEY = "Surrogate-Key";
     public static final String SURROGATE_CONTROL = "Surrogate-Control";
     static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+    private static final AsciiString JSON_TYPE = new AsciiString(MediaType.APPLICATION_JSON);
     private final ObjectMapper json;
     private final ContentCaching cache;
     private final AsciiString cacheControl;
@@ -70,16 +72,18 @@ public class Cacheable {
      * {@code gone}) the bytes of the 410 problem that says it was withdrawn.
      */
     record Rendered(byte[] bytes, Buffer buffer, String etag, AsciiString etagHeader, AsciiString surrogateKey,
-                    URI location, String template, boolean gone) implements Sized {
+                    URI location, String template, boolean gone, AsciiString contentType) implements Sized {
         /**
          * Header values are kept as ASCII bytes: a list's Surrogate-Key runs to kilobytes, and Netty
          * copies an AsciiString where it would encode a String character by character. The body is
          * also wrapped once as a Vert.x buffer, so {@link CachedReads} writes views of the same bytes
          * instead of copying them into a new buffer per request.
          */
-        Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template, boolean gone) {
+        Rendered(byte[] bytes, String etag, String surrogateKey, URI location, String template, boolean gone,
+                 AsciiString contentType) {
             this(bytes, bytes == null ? null : Buffer.buffer(Unpooled.wrappedBuffer(bytes)), etag,
-                    etag == null ? null : new AsciiString(etag), new AsciiString(surrogateKey), location, template, gone);
+                    etag == null ? null : new AsciiString(etag), new AsciiString(surrogateKey), location, template, gone,
+                    contentType);
         }
 
         /** The body once (the buffer wraps the same array), the ETag twice, the Surrogate-Key and location as ASCII. */
@@ -105,9 +109,18 @@ public class Cacheable {
      * not cached.
      */
     public <T> Response ok(UriInfo uri, HttpHeaders request, Supplier<Tagged<T>> load) {
+        return ok(uri, request, JSON, load);
+    }
+
+    /**
+     * The same for an answer of another media type ({@code application/ld+json}, a sitemap's XML):
+     * a body that is a {@code byte[]} is kept as rendered, anything else is written as JSON. The
+     * type is kept with the bytes, so {@link CachedReads} answers a hit with it too.
+     */
+    public <T> Response ok(UriInfo uri, HttpHeaders request, MediaType type, Supplier<Tagged<T>> load) {
         URI requested = uri.getRequestUri();
         String key = CacheKeys.of(requested.getRawPath(), requested.getRawQuery());
-        Rendered r = cache.get(key, () -> render(load.get()));
+        Rendered r = cache.get(key, () -> render(load.get(), type));
         if (r.gone()) {
             // Withdrawn for good (a killed article): cached and tagged like any answer, so the CDN
             // keeps the 410 too, and a restore purges it with the rest.
@@ -124,24 +137,26 @@ public class Cacheable {
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
                     .header(SURROGATE_CONTROL, surrogateControl).build();
         }
-        return Response.ok(r.bytes(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, r.etagHeader())
+        return Response.ok(r.bytes(), r.contentType().toString()).header(HttpHeaders.ETAG, r.etagHeader())
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(SURROGATE_KEY, r.surrogateKey())
                 .header(SURROGATE_CONTROL, surrogateControl).build();
     }
 
-    private Rendered render(Tagged<?> tagged) {
+    private Rendered render(Tagged<?> tagged, MediaType type) {
         String keys = String.join(" ", tagged.keys());
         // The route template request metrics are tagged with, for CachedReads to tag its hits alike.
         String template = VertxContext.isOnDuplicatedContext()
                 ? ContextLocals.<String>get("UrlPathTemplate").orElse(null) : null;
         if (tagged.movedTo() != null) {
-            return new Rendered(null, null, keys, tagged.movedTo(), template, false);
+            return new Rendered(null, null, keys, tagged.movedTo(), template, false, null);
         }
         if (tagged.goneDetail() != null) {
-            return new Rendered(bytesOf(Problem.of(ProblemType.GONE, tagged.goneDetail())), null, keys, null, template, true);
+            return new Rendered(bytesOf(Problem.of(ProblemType.GONE, tagged.goneDetail())), null, keys, null, template, true,
+                    null);
         }
-        byte[] bytes = bytesOf(tagged.body());
-        return new Rendered(bytes, etagOf(bytes), keys, null, template, false);
+        byte[] bytes = tagged.body() instanceof byte[] rendered ? rendered : bytesOf(tagged.body());
+        return new Rendered(bytes, etagOf(bytes), keys, null, template, false,
+                type == JSON ? JSON_TYPE : new AsciiString(type.toString()));
     }
 
     private byte[] bytesOf(Object body) {

@@ -39,7 +39,6 @@ public class CachedReads {
     /** Never cached, so never looked up either: a preview is private, a stream is not one answer. */
     private static final String PREVIEW = "/api/v1/preview";
     private static final String STREAM = "/api/v1/stream";
-    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Cacheable.PROBLEM.toString());
     private static final CharSequence SURROGATE_KEY = HttpHeaders.createOptimized(Cacheable.SURROGATE_KEY);
     private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
@@ -73,7 +72,7 @@ public class CachedReads {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         Cacheable.Rendered hit = eligible(request) ? cache.peek(key(request)) : null;
-        if (hit == null) {
+        if (hit == null || !accepts(request.getHeader(HttpHeaders.ACCEPT), hit.contentType())) {
             rc.next();
             return;
         }
@@ -120,7 +119,7 @@ public class CachedReads {
             response.setStatusCode(304).end();
             return;
         }
-        headers.set(HttpHeaders.CONTENT_TYPE, JSON);
+        headers.set(HttpHeaders.CONTENT_TYPE, hit.contentType());
         response.end(hit.buffer());
     }
 
@@ -130,8 +129,23 @@ public class CachedReads {
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept == null || accept.contains("json") || accept.contains("*/*") || accept.contains("application/*");
+        return true;
+    }
+
+    /**
+     * Whether {@code accept} takes the entry's media type (null: a redirect or a problem, both
+     * JSON-like): any JSON type for a JSON answer (JSON-LD included), its own type or its family's
+     * wildcard otherwise. Anything else goes to the pipeline, which answers as it would without the cache.
+     */
+    private static boolean accepts(String accept, io.netty.util.AsciiString contentType) {
+        if (accept == null || accept.contains("*/*")) {
+            return true;
+        }
+        String type = contentType == null ? "application/json" : contentType.toString();
+        int semicolon = type.indexOf(';');
+        String bare = semicolon < 0 ? type : type.substring(0, semicolon).strip();
+        String family = bare.substring(0, bare.indexOf('/'));
+        return accept.contains(family + "/*") || accept.contains(bare) || bare.endsWith("json") && accept.contains("json");
     }
 
     /** The key {@link Cacheable} stores under, from the same raw path and query. */

@@ -40,6 +40,7 @@ public class ProblemResponses implements OASFilter {
                 item.getOperations().forEach((method, op) -> document(path, method, op)));
         examples(openAPI);
         SchemaLimits.apply(openAPI);
+        ExactTypes.apply(openAPI);
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation op) {
@@ -204,7 +205,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     /** Content API answers kept in the content cache, and the feeds, carry surrogate keys (syndication does not). */
-    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors|feeds)(/.*)?$");
+    private static final Pattern CONTENT_CACHED = Pattern.compile("^/api/v1/(articles|sections|authors|feeds|sitemaps)(/.*)?$");
 
     private static void surrogateHeaders(APIResponse ok) {
         if (ok == null) {

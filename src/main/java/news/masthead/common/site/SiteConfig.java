@@ -40,6 +40,11 @@ public interface SiteConfig {
         return baseUrl() + "/articles/" + slug;
     }
 
+    /** Where the website shows an author's page (JSON-LD's Person url). */
+    default String authorUrl(String slug) {
+        return baseUrl() + "/authors/" + slug;
+    }
+
     /** An address of this API, {@code path} without a leading slash. */
     default String api(String path) {
         return apiUrl() + "/" + path;

@@ -1,5 +1,6 @@
 package news.masthead.syndication.api;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Change(
         @Schema(enumeration = {"upsert", "removal"}) String type,
         UUID id,
-        @Schema(description = "On upsert: the article as the partner may now show it.") SyndicatedArticle article,
+        @Schema(description = "On upsert: the article as the partner may now show it.") @Nullable SyndicatedArticle article,
         @Schema(enumeration = {"unpublished", "trashed", "rights", "killed"}, description = "On removal: why. `killed` is a "
-                + "legal takedown: remove every copy, archives included, even one an earlier removal left.") String reason,
+                + "legal takedown: remove every copy, archives included, even one an earlier removal left.") @Nullable String reason,
         @Schema(description = "This change's number in the partner's feed: each is handed out once, so a client can "
                 + "tell a change it already applied.", minimum = "1", maximum = "9223372036854775807") long sequence) {
 

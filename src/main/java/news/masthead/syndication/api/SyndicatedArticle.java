@@ -1,5 +1,6 @@
 package news.masthead.syndication.api;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SyndicatedArticle")
 public record SyndicatedArticle(
         UUID id, String slug, String headline,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String summary,
-        @JsonInclude(JsonInclude.Include.ALWAYS) SectionRef section,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String summary,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable SectionRef section,
         List<AuthorRef> authors, List<String> tags, List<Block> body, CopyrightView copyright,
-        Instant publishedAt, Instant updatedAt, List<PublicUpdate> updates,
+        Instant publishedAt, @Nullable Instant updatedAt, List<PublicUpdate> updates,
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Until this instant the story is embargoed: not to be shown to the public.")
-        Instant embargoedUntil,
+        @Nullable Instant embargoedUntil,
         @Schema(description = "Grows with every change of the article: apply an upsert only if it is newer than your copy.",
                 minimum = "1", maximum = "2147483647")
         int revision) {

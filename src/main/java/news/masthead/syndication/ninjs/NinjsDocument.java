@@ -1,5 +1,6 @@
 package news.masthead.syndication.ninjs;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,9 @@ public record NinjsDocument(
         @Schema(maxLength = LONG_TEXT) String copyrightnotice,
         @Schema(maxLength = LONG_TEXT) String usageterms,
         @Schema(maxLength = 300, description = "A note for the partner's staff, not for publication: on a kill notice, "
-                + "what to do.") String ednote) {
+                + "what to do.") String ednote,
+        @Schema(maxItems = 1, description = "The lead image, as a picture with the article's rights.")
+        List<NinjsAssociation> associations) {
 
     /** Every stored text is bounded by the 1 MiB write limit, so no field can be longer. */
     static final int LONG_TEXT = 1_048_576;
@@ -62,6 +65,36 @@ public record NinjsDocument(
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record NinjsEntity(@Schema(maxLength = 300) String name, @Schema(maxLength = 100) String rel,
                               @Schema(maxLength = 300) String literal) {
+    }
+
+    /**
+     * An associated news object: here the article's lead image, a ninjs {@code picture} in its own
+     * right (ninjs 2.2 lets an association use every ninjs property), carrying the article's
+     * copyright notice, since the image is licensed with the story.
+     */
+    @Schema(name = "NinjsAssociation", description = "An associated picture: the article's lead image, with the "
+            + "article's copyright holder, notice and usage terms.")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record NinjsAssociation(@Schema(maxLength = 50, example = "leadimage") String name,
+                                   @Schema(format = "uri", maxLength = 2000) String uri,
+                                   @Schema(enumeration = "picture") String type,
+                                   @Schema(enumeration = "partial", description = "Only metadata and a link: the image "
+                                           + "itself is at the rendition's href.") String representationtype,
+                                   @Schema(maxItems = 2, description = "`alt` (alternative text) and `caption`.")
+                                   List<NinjsText> descriptions,
+                                   @Schema(maxLength = 500, description = "The photo credit.") String by,
+                                   @Schema(maxLength = 300) String copyrightholder,
+                                   @Schema(maxLength = LONG_TEXT) String copyrightnotice,
+                                   @Schema(maxLength = LONG_TEXT) String usageterms,
+                                   @Schema(maxItems = 1) List<NinjsRendition> renditions) {
+    }
+
+    @Schema(name = "NinjsRendition", description = "Where the picture is, and its size in pixels when known.")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record NinjsRendition(@Schema(maxLength = 50, example = "original") String name,
+                                 @Schema(format = "uri", maxLength = 2000) String href,
+                                 @Schema(minimum = "1", maximum = "100000") @Nullable Integer width,
+                                 @Schema(minimum = "1", maximum = "100000") @Nullable Integer height) {
     }
 
     @Schema(name = "NinjsAltId")

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.UUID;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.LeadImage;
 import news.masthead.article.body.Block;
 import news.masthead.common.site.SiteConfig;
 import news.masthead.common.site.Urns;
 import news.masthead.common.time.Now;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsAltId;
+import news.masthead.syndication.ninjs.NinjsDocument.NinjsAssociation;
+import news.masthead.syndication.ninjs.NinjsDocument.NinjsRendition;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsBody;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsEntity;
 import news.masthead.syndication.ninjs.NinjsDocument.NinjsStandard;
@@ -73,7 +76,23 @@ public class NinjsMapper {
                 a.copyright() == null ? null : a.copyright().holder(),
                 a.copyright() == null ? null : a.copyright().notice(),
                 a.copyright() == null || blank(a.copyright().usageTerms()) ? null : a.copyright().usageTerms(),
-                null);
+                null,
+                a.leadImage() == null ? null : List.of(picture(a)));
+    }
+
+    /** The lead image as an associated picture, under the article's own rights. */
+    private static NinjsAssociation picture(ArticleResponse a) {
+        LeadImage i = a.leadImage();
+        List<NinjsText> descriptions = new ArrayList<>();
+        descriptions.add(new NinjsText("alt", "text/plain", i.alt()));
+        if (!blank(i.caption())) {
+            descriptions.add(new NinjsText("caption", "text/plain", i.caption()));
+        }
+        return new NinjsAssociation("leadimage", i.url(), "picture", "partial", descriptions, blank(i.credit()) ? null : i.credit(),
+                a.copyright() == null ? null : a.copyright().holder(),
+                a.copyright() == null ? null : a.copyright().notice(),
+                a.copyright() == null || blank(a.copyright().usageTerms()) ? null : a.copyright().usageTerms(),
+                List.of(new NinjsRendition("original", i.url(), i.width(), i.height())));
     }
 
     /**
@@ -86,7 +105,7 @@ public class NinjsMapper {
      */
     public NinjsDocument canceled(UUID articleId, Instant firstCreated, Instant killedAt) {
         return new NinjsDocument(Urns.article(articleId), STANDARD, "text", "partial", time(firstCreated), time(killedAt), null,
-                "canceled", language, null, null, null, null, null, null, null, null, null, null, KILL_NOTE);
+                "canceled", language, null, null, null, null, null, null, null, null, null, null, KILL_NOTE, null);
     }
 
     /** "Jane Doe", "Jane Doe and John Roe", "A, B and C"; null without authors. */

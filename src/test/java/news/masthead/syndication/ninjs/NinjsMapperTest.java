@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.Headlines;
+import news.masthead.article.api.LeadImage;
 import news.masthead.article.api.CopyrightView;
 import news.masthead.article.api.PublicUpdate;
 import news.masthead.article.api.SectionRef;
@@ -149,6 +151,38 @@ class NinjsMapperTest {
         assertTrue(schema.validate(JSON.valueToTree(doc)).isEmpty());
     }
 
+    @Test
+    void theLeadImageIsAnAssociatedPictureUnderTheArticlesRights() {
+        ArticleResponse a = full();
+        JsonNode doc = JSON.valueToTree(mapper.ninjs(a, null, NOW));
+        assertTrue(schema.validate(doc).isEmpty(), schema.validate(doc).toString());
+        JsonNode picture = doc.path("associations").path(0);
+        assertEquals(1, doc.path("associations").size());
+        assertEquals("leadimage", picture.path("name").asText());
+        assertEquals("picture", picture.path("type").asText());
+        assertEquals("https://img.example.com/lead.jpg?w=1600&h=900", picture.path("uri").asText());
+        assertEquals("https://img.example.com/lead.jpg?w=1600&h=900", picture.path("renditions").path(0).path("href").asText());
+        assertEquals(1600, picture.path("renditions").path(0).path("width").asInt());
+        assertEquals(900, picture.path("renditions").path(0).path("height").asInt());
+        assertEquals("alt", picture.path("descriptions").path(0).path("role").asText());
+        assertEquals("Envoys at the table", picture.path("descriptions").path(0).path("value").asText());
+        assertEquals("Photo: AP", picture.path("by").asText());
+        assertEquals(a.copyright().holder(), picture.path("copyrightholder").asText());
+        assertEquals(a.copyright().notice(), picture.path("copyrightnotice").asText());
+        assertEquals(a.copyright().usageTerms(), picture.path("usageterms").asText());
+        // An association is a ninjs object: the validator holds it to the same rules.
+        ObjectNode bad = doc.deepCopy();
+        ((ObjectNode) bad.path("associations").path(0)).put("type", "photo");
+        assertFalse(schema.validate(bad).isEmpty(), "an association's type is ninjs's enum");
+        assertTrue(JSON.valueToTree(mapper.ninjs(article("x", null, null, List.of(), List.of(), List.of()), null, NOW))
+                .path("associations").isMissingNode(), "no image, no association");
+    }
+
+    private static ArticleResponse withImage(ArticleResponse a, LeadImage image) {
+        return new ArticleResponse(a.id(), a.slug(), a.headline(), a.summary(), a.section(), a.authors(), a.tags(), a.body(),
+                a.copyright(), a.publishedAt(), a.updatedAt(), a.updates(), a.kind(), a.live(), image, a.headlines());
+    }
+
     private record Case(String name, ArticleResponse article, Instant embargo) {
     }
 
@@ -166,6 +200,8 @@ class NinjsMapperTest {
                 List.of(new Heading("Heading", 2), new ListBlock(false, List.of("<strong>x</strong>")))), null));
         cases.add(new Case("image without caption", article("img", "S", section, List.of(jane), List.of("t1", "t2"),
                 List.of(new Image("https://img.example.com/i.png", "", null, null))), NOW.plusSeconds(5)));
+        cases.add(new Case("lead image with alt only", withImage(article("li", "S", null, List.of(), List.of(), List.of()),
+                new LeadImage("https://img.example.com/only-alt.png", "Alt only", null, null, null, null)), null));
         cases.add(new Case("quote without attribution, embed", article("q", "S", null, List.of(), List.of(),
                 List.of(new Quote("Words", null), new Embed("https://www.youtube.com/watch?v=x"))), null));
         cases.add(new Case("only promo and html", article("p", "S", null, List.of(), List.of(),
@@ -194,13 +230,15 @@ class NinjsMapperTest {
                 new CopyrightView("Northwind Media, Inc.", 2026, "Copyright 2026 Northwind Media, Inc. All rights reserved.",
                         "This material may not be published, broadcast, rewritten, or redistributed."),
                 Instant.parse("2026-10-16T19:02:00Z"), Instant.parse("2026-10-16T20:49:00Z"),
-                List.of(new PublicUpdate(Instant.parse("2026-10-16T20:49:00Z"), "update", "Adds a statement.")), "story", false);
+                List.of(new PublicUpdate(Instant.parse("2026-10-16T20:49:00Z"), "update", "Adds a statement.")), "story", false,
+                new LeadImage("https://img.example.com/lead.jpg?w=1600&h=900", "Envoys at the table", "Talks <em>began</em> at noon.",
+                        "Photo: AP", 1600, 900), new Headlines("Envoys agree to Vienna talks", null));
     }
 
     private static ArticleResponse article(String slug, String summary, SectionRef section, List<AuthorRef> authors,
                                            List<String> tags, List<Block> body) {
         return new ArticleResponse(UUID.randomUUID(), slug, "Headline " + slug, summary, section, authors, tags, body,
                 new CopyrightView("Holder", 2026, "Copyright 2026 Holder. All rights reserved.", null),
-                Instant.parse("2026-10-16T19:02:00Z"), null, List.of(), "story", false);
+                Instant.parse("2026-10-16T19:02:00Z"), null, List.of(), "story", false, null, null);
     }
 }
