@@ -81,8 +81,13 @@ public class StreamHub implements ChangeListener.Wake {
      * Adds a subscriber. With {@code lastEventId} of an event of the last {@link #WINDOW}, it first
      * receives every event after that one it may hear, then the live ones; with an older or unknown
      * one, an {@code event: reset} first (it missed events we no longer know).
+     *
+     * <p>Called on the thread serving the request, which opens the sink (writes the response head)
+     * here, before this hub's thread can write to it: two threads writing the first bytes of one
+     * response is how subscribers lost their stream (see {@code SseSink}).
      */
     public void subscribe(Subscription s, Optional<String> lastEventId) {
+        s.sink().open();
         worker.execute(() -> {
             try {
                 if (lastEventId.isPresent()) {

@@ -15,6 +15,12 @@ public record Subscription(Set<UUID> sections, PreviewScope preview, Sink sink) 
 
     /** Where frames are written; the adapter of the HTTP connection. */
     public interface Sink {
+        /**
+         * Sends the response head, on the thread that serves the request, before the sink is shared:
+         * from then on only events and comments are written, from whichever thread.
+         */
+        void open();
+
         /** Sends one event; false when the connection is gone and the subscription should end. */
         boolean send(String event, String id, String data);
 

@@ -48,7 +48,6 @@ public class PreviewStreamResource {
                        @Parameter(description = StreamResource.LAST_EVENT_ID, schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                        @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response) {
-        StreamHeaders.set(response, true);
-        service.subscribePreview(section, lastEventId, new SseSink(sink, sse));
+        service.subscribePreview(section, lastEventId, new SseSink(sink, sse, response, true));
     }
 }

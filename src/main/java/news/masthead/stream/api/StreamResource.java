@@ -53,7 +53,6 @@ public class StreamResource {
                        @Parameter(description = LAST_EVENT_ID, schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                        @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response) {
-        StreamHeaders.set(response, false);
-        service.subscribe(section, lastEventId, new SseSink(sink, sse));
+        service.subscribe(section, lastEventId, new SseSink(sink, sse, response, false));
     }
 }
