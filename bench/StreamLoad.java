@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import java.util.regex.Pattern;
  *
  * Prints "LIVE <n>" once every subscriber has received the stream's first comment (it is then
  * subscribed), waits for <go-file> to exist (the caller measures reads meanwhile), publishes, and
- * prints one line "STREAM_RESULT {json}".
+ * prints one line "STREAM_RESULT {json}". Besides the latencies, the result accounts for every
+ * subscriber: how many answered 200, went live, and received every publish exactly once, and how
+ * many got an "event: reset", were ended by the server (chunked end) or closed.
  */
 public class StreamLoad {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -40,7 +43,13 @@ public class StreamLoad {
     static final class Conn {
         final SocketChannel channel;
         final StringBuilder partial = new StringBuilder();
+        final BitSet got = new BitSet();
+        int status = -1;
         boolean live;
+        boolean reset;
+        boolean ended;
+        boolean closed;
+        int duplicates;
 
         Conn(SocketChannel channel) {
             this.channel = channel;
@@ -48,6 +57,8 @@ public class StreamLoad {
     }
 
     static final Map<String, Long> SENT = new ConcurrentHashMap<>();
+    static final Map<String, Integer> INDEX = new ConcurrentHashMap<>();
+    static final List<Conn> CONNS = new ArrayList<>();
     static final Map<String, AtomicInteger> RECEIVED = new ConcurrentHashMap<>();
     static final AtomicInteger LIVE = new AtomicInteger();
     static final AtomicInteger CLOSED = new AtomicInteger();
@@ -76,6 +87,7 @@ public class StreamLoad {
             synchronized (StreamLoad.class) {
                 selector.wakeup();
                 ch.register(selector, SelectionKey.OP_READ, c);
+                CONNS.add(c);
             }
             if (i % 500 == 499) {
                 Thread.sleep(200); // a ramp, not a thundering herd of handshakes
@@ -110,6 +122,7 @@ public class StreamLoad {
             String id = m.group(1);
             String etag = created.headers().firstValue("ETag").orElse("");
             RECEIVED.put(id, new AtomicInteger());
+            INDEX.put(id, ids.size());
             SENT.put(id, System.nanoTime());
             HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/articles/" + id + "/publish"))
                     .header("Authorization", "Bearer " + token).header("If-Match", etag)
@@ -127,17 +140,35 @@ public class StreamLoad {
             Thread.sleep(100);
         }
         Thread.sleep(1000);
-        long expected = (long) ids.size() * LIVE.get();
+        // Every subscriber that was asked for is expected to hear every publish, live or not.
+        long expected = (long) ids.size() * subscribers;
         long delivered;
         long[] sorted;
+        int ok = 0, live = 0, complete = 0, resets = 0, ended = 0, closed = 0, duplicates = 0;
+        int minEvents = Integer.MAX_VALUE, maxEvents = 0;
         synchronized (StreamLoad.class) {
             delivered = count;
             sorted = Arrays.copyOf(latencies, count);
+            for (Conn c : CONNS) {
+                int n = c.got.cardinality();
+                ok += c.status == 200 ? 1 : 0;
+                live += c.live ? 1 : 0;
+                complete += n == ids.size() && c.duplicates == 0 ? 1 : 0;
+                resets += c.reset ? 1 : 0;
+                ended += c.ended ? 1 : 0;
+                closed += c.closed ? 1 : 0;
+                duplicates += c.duplicates;
+                minEvents = Math.min(minEvents, n);
+                maxEvents = Math.max(maxEvents, n);
+            }
         }
         Arrays.sort(sorted);
-        System.out.printf("STREAM_RESULT {\"subscribers\":%d,\"publishes\":%d,\"publish_errors\":%d,\"expected\":%d,\"delivered\":%d,"
-                        + "\"closed\":%d,\"p50_ms\":%.1f,\"p90_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}%n",
-                LIVE.get(), ids.size(), errors, expected, delivered, CLOSED.get(), pct(sorted, 0.50), pct(sorted, 0.90),
+        System.out.printf("STREAM_RESULT {\"subscribers\":%d,\"status_200\":%d,\"live\":%d,\"complete\":%d,"
+                        + "\"min_events\":%d,\"max_events\":%d,\"duplicates\":%d,\"resets\":%d,\"ended\":%d,\"closed\":%d,"
+                        + "\"publishes\":%d,\"publish_errors\":%d,\"expected\":%d,\"delivered\":%d,"
+                        + "\"p50_ms\":%.1f,\"p90_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f}%n",
+                subscribers, ok, live, complete, CONNS.isEmpty() ? 0 : minEvents, maxEvents, duplicates, resets, ended, closed,
+                ids.size(), errors, expected, delivered, pct(sorted, 0.50), pct(sorted, 0.90),
                 pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
         System.exit(0);
     }
@@ -161,43 +192,63 @@ public class StreamLoad {
                     SelectionKey k = it.next();
                     it.remove();
                     Conn c = (Conn) k.attachment();
-                    buf.clear();
-                    int n;
-                    try {
-                        n = c.channel.read(buf);
-                    } catch (IOException e) {
-                        n = -1;
-                    }
-                    if (n < 0) {
-                        k.cancel();
-                        CLOSED.incrementAndGet();
-                        continue;
-                    }
-                    buf.flip();
-                    buf.get(bytes, 0, n);
-                    c.partial.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
-                    int nl;
-                    while ((nl = c.partial.indexOf("\n")) >= 0) {
-                        String line = c.partial.substring(0, nl);
-                        c.partial.delete(0, nl + 1);
-                        if (!c.live && line.startsWith(":")) {
-                            c.live = true;
-                            LIVE.incrementAndGet();
-                        } else if (line.startsWith("data:")) {
-                            Matcher m = ID.matcher(line);
-                            if (m.find()) {
-                                Long sent = SENT.get(m.group(1));
-                                if (sent != null) {
-                                    RECEIVED.get(m.group(1)).incrementAndGet();
-                                    record(now - sent);
-                                }
-                            }
-                        }
+                    synchronized (StreamLoad.class) {
+                        readFrom(k, c, buf, bytes, now);
                     }
                 }
             }
         } catch (IOException e) {
             throw new RuntimeException(e);
+        }
+    }
+
+    /** Parses what arrived on one connection: status line, first comment, events (raw chunked HTTP/1.1, line by line). */
+    static void readFrom(SelectionKey k, Conn c, ByteBuffer buf, byte[] bytes, long now) {
+        buf.clear();
+        int n;
+        try {
+            n = c.channel.read(buf);
+        } catch (IOException e) {
+            n = -1;
+        }
+        if (n < 0) {
+            k.cancel();
+            c.closed = true;
+            CLOSED.incrementAndGet();
+            return;
+        }
+        buf.flip();
+        buf.get(bytes, 0, n);
+        c.partial.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
+        int nl;
+        while ((nl = c.partial.indexOf("\n")) >= 0) {
+            String line = c.partial.substring(0, nl);
+            c.partial.delete(0, nl + 1);
+            if (c.status < 0 && line.startsWith("HTTP/")) {
+                String[] parts = line.split(" ");
+                c.status = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0;
+            } else if (line.equals("0\r")) {
+                c.ended = true; // the last chunk: the server ended this response
+            } else if (line.startsWith("event: reset") || line.startsWith("event:reset")) {
+                c.reset = true;
+            } else if (!c.live && line.startsWith(":")) {
+                c.live = true;
+                LIVE.incrementAndGet();
+            } else if (line.startsWith("data:")) {
+                Matcher m = ID.matcher(line);
+                if (m.find()) {
+                    Long sent = SENT.get(m.group(1));
+                    if (sent != null) {
+                        if (c.got.get(INDEX.get(m.group(1)))) {
+                            c.duplicates++;
+                            continue;
+                        }
+                        c.got.set(INDEX.get(m.group(1)));
+                        RECEIVED.get(m.group(1)).incrementAndGet();
+                        record(now - sent);
+                    }
+                }
+            }
         }
     }
 

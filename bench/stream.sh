@@ -202,6 +202,8 @@ for r in $(seq 2 "$ROUNDS"); do
 done
 LOAD_END="$(loadavg)"
 ERRORS="$(grep -cE ' ERROR |OutOfMemoryError' "$LOGS/masthead.log" || true)"
+HEAD_TWICE="$(grep -c 'Response head already sent' "$LOGS/masthead.log" || true)"
+NOT_JOINED_LOG="$(grep -c 'could not join' "$LOGS/masthead.log" || true)"
 
 # ------------------------------------------------------------------ report
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
@@ -211,6 +213,18 @@ RATIO="$(awk -v a="$MED_WITH" -v b="$MED_WITHOUT" 'BEGIN{printf "%.2f", a/b}')"
 P50="$(jq -r .p50_ms <<<"$RESULT_JSON")"; P90="$(jq -r .p90_ms <<<"$RESULT_JSON")"
 P99="$(jq -r .p99_ms <<<"$RESULT_JSON")"; MAX="$(jq -r .max_ms <<<"$RESULT_JSON")"
 DELIVERED="$(jq -r .delivered <<<"$RESULT_JSON")"; EXPECTED="$(jq -r .expected <<<"$RESULT_JSON")"
+# Every subscriber must join (200, then the stream's first comment) and hear every publish exactly
+# once, with no reset and no stream ended or closed: checked per subscriber by StreamLoad.
+j() { jq -r ".$1" <<<"$RESULT_JSON"; }
+OK_200="$(j status_200)"; LIVE_N="$(j live)"; COMPLETE="$(j complete)"; MIN_EV="$(j min_events)"; MAX_EV="$(j max_events)"
+DUPS="$(j duplicates)"; RESETS="$(j resets)"; ENDED="$(j ended)"; CLOSED="$(j closed)"
+PUBLISHED="$(j publishes)"; PUB_ERRORS="$(j publish_errors)"
+if [[ "$OK_200" == "$SUBSCRIBERS" && "$LIVE_N" == "$SUBSCRIBERS" && "$COMPLETE" == "$SUBSCRIBERS" && "$DUPS" == 0 \
+      && "$RESETS" == 0 && "$ENDED" == 0 && "$CLOSED" == 0 && "$PUBLISHED" == "$PUBLISHES" && "$PUB_ERRORS" == 0 ]]; then
+    CHECK="PASS: all $SUBSCRIBERS subscribers joined and each received all $PUBLISHED events exactly once"
+else
+    CHECK="FAIL: $LIVE_N of $SUBSCRIBERS subscribers live ($OK_200 answered 200), $COMPLETE received all $PUBLISHED of $PUBLISHES publishes"
+fi
 
 mkdir -p "$BENCH/results"
 STEM="$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-stream-s$SUBSCRIBERS"
@@ -243,8 +257,14 @@ RESULT="$STEM.md"; CHART="$STEM.svg"
     echo "published one at a time; latency is from sending the publish request to the event's arrival, for every"
     echo "(subscriber, publish) pair: an upper bound of commit-to-delivery."
     echo
+    echo "**Check: $CHECK.**"
+    echo
     echo "| measure | value |"
     echo "|---|---:|"
+    echo "| subscribers asked / answered 200 / live (first comment) | $SUBSCRIBERS / $OK_200 / $LIVE_N |"
+    echo "| subscribers that received every one of the $PUBLISHED events exactly once | $COMPLETE |"
+    echo "| events per subscriber, min / max | $MIN_EV / $MAX_EV |"
+    echo "| duplicates / resets / streams ended by the server / connections closed | $DUPS / $RESETS / $ENDED / $CLOSED |"
     echo "| delivery p50 | $P50 ms |"
     echo "| delivery p90 | $P90 ms |"
     echo "| delivery p99 (target < 1000 ms) | $P99 ms |"
@@ -256,7 +276,8 @@ RESULT="$STEM.md"; CHART="$STEM.svg"
     echo "| with ÷ without | ${RATIO}× |"
     echo
     echo "Reads: \`wrk -t2 -c16 -d${READ_S}s $LIST\`; rounds without: ${WITHOUT[*]}; with: ${WITH[*]}."
-    echo "ERROR or OutOfMemoryError lines in Masthead's log: $ERRORS. Raw: \`$RESULT_JSON\`."
+    echo "ERROR or OutOfMemoryError lines in Masthead's log: $ERRORS; \"Response head already sent\": $HEAD_TWICE; \"could not join\": $NOT_JOINED_LOG."
+    echo "Raw: \`$RESULT_JSON\`."
     echo
     echo "## Machine"
     echo
@@ -266,3 +287,5 @@ RESULT="$STEM.md"; CHART="$STEM.svg"
 } > "$RESULT"
 log "result written to ${RESULT#$REPO/}"
 echo "p50 $P50 ms, p99 $P99 ms, RSS $RSS_SUBSCRIBED MB with $LIVE subscribers, cold list $MED_WITHOUT -> $MED_WITH req/s; $RESULT"
+echo "$CHECK"
+[[ "$CHECK" == PASS* ]] || exit 1
