@@ -6,6 +6,13 @@
 
 \set ON_ERROR_STOP on
 \timing on
+-- span_days: publication dates spread uniformly over the span_days before the anchor (default
+-- 1095, three years, ~25,000 public articles a month at 1M). bench/sitemap.sh narrows it so that
+-- one calendar month holds about the 50,000 URLs a sitemap file may list.
+\if :{?span_days}
+\else
+  \set span_days 1095
+\endif
 set max_parallel_workers_per_gather = 0;
 set synchronous_commit = off;
 set work_mem = '64MB';
@@ -42,8 +49,8 @@ cross join bench.anchor an
 join bench.section sec on sec.k = 1 + floor(g.r_section * 20)::int
 join bench.place pl on pl.pk = floor(400 * g.r_place * g.r_place)::int
 cross join lateral (
-    select an.t0 - g.r_when * interval '1095 days' - interval '1 minute' as at,
-           g.r_when * interval '1095 days' + interval '1 minute' as age
+    select an.t0 - g.r_when * :span_days * interval '1 day' - interval '1 minute' as at,
+           g.r_when * :span_days * interval '1 day' + interval '1 minute' as age
 ) base
 cross join lateral (
     select case when g.r_status < 0.9 then base.at end as published_at,

@@ -163,7 +163,7 @@ alter table bench.paragraph add primary key (j);
 create unlogged table bench.gen as
 select i,
        random() as r_status,      -- < 0.9: published
-       random() as r_when,        -- position in the 3-year window
+       random() as r_when,        -- position in the window (span_days, 3 years by default: gen/articles.sql)
        random() as r_section,
        random() as r_nauth,
        random() as r_auth1,

@@ -142,6 +142,22 @@ public class LiveblogService {
         return Tagged.of(body, keys);
     }
 
+    /**
+     * The {@code n} newest entries of the public liveblog {@code slug}, newest first, for its
+     * JSON-LD: the entries page's one statement (the same visibility, the same keyset index),
+     * tagged with the keys of the authors shown. Empty when the slug names no visible liveblog.
+     */
+    @ReplicaRead
+    public Tagged<List<EntryResponse>> newestPublic(String slug, int n) {
+        List<Shown> rows = entries.publicPage(slug, false, null, null, n, clock.instant())
+                .filter(p -> ArticleKind.LIVEBLOG.equals(p.kind()))
+                .map(PublicEntries::page).orElse(List.of());
+        List<Shown> shown = rows.size() > n ? rows.subList(0, n) : rows;
+        Set<String> keys = new LinkedHashSet<>();
+        shown.forEach(e -> e.bylines().forEach(b -> keys.add(SurrogateKeys.author(b.authorId()))));
+        return Tagged.of(shown.stream().map(this::response).toList(), keys);
+    }
+
     private Article requireLiveblog(ArticleEditor.Edit edit) {
         Article a = edit.article();
         ArticleEditor.requireEditable(a, edit.at());

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.AuthorRef;
+import news.masthead.article.api.EntryResponse;
 import news.masthead.article.api.LeadImage;
 import news.masthead.article.api.PublicUpdate;
+import news.masthead.article.body.SearchText;
 import news.masthead.common.site.SiteConfig;
 
 /**
  * An article as schema.org JSON-LD, for search engines: a {@code NewsArticle} whose dates are the
  * Content API's own ({@code dateModified} is {@code updatedAt}, so it moves only with a public
- * update), with one {@code CorrectionComment} per correction note. Only schema.org terms are used,
+ * update), with one {@code CorrectionComment} per correction note; a liveblog is a
+ * {@code LiveBlogPosting} (a BlogPosting, so an Article like NewsArticle, with the same terms) with
+ * its newest entries as {@code liveBlogUpdate}s. Only schema.org terms are used,
  * each on a type that has it (JsonLdVocabularyTest checks every node against the vocabulary).
  */
 public final class JsonLdWriter {
@@ -28,10 +33,46 @@ public final class JsonLdWriter {
     }
 
     public static byte[] write(ArticleResponse a, SiteConfig site) {
+        return bytes(article(a, "NewsArticle", site));
+    }
+
+    /**
+     * A liveblog: {@code coverageStartTime} is when it was published; {@code coverageEndTime}, once
+     * it has ended ({@code live} false), is when its newest entry was posted, the last moment of its
+     * coverage Masthead knows. {@code entries} are the newest first, each a {@code BlogPosting}
+     * with the entry's own dates, headline, plain text and authors.
+     */
+    public static byte[] liveblog(ArticleResponse a, List<EntryResponse> entries, SiteConfig site) {
+        ObjectNode doc = article(a, "LiveBlogPosting", site);
+        doc.put("coverageStartTime", text(a.publishedAt()));
+        if (!a.live() && !entries.isEmpty()) {
+            doc.put("coverageEndTime", text(entries.get(0).publishedAt()));
+        }
+        ArrayNode updates = doc.putArray("liveBlogUpdate");
+        String page = site.articleUrl(a.slug());
+        for (EntryResponse e : entries) {
+            // The entry's id is stable for its life: the anchor a frontend gives the entry on the page.
+            String url = page + "#entry-" + e.id();
+            ObjectNode u = updates.addObject().put("@type", "BlogPosting").put("@id", url).put("url", url);
+            putIfPresent(u, "headline", e.headline());
+            String body = SearchText.of(e.body());
+            if (!body.isBlank()) {
+                u.put("articleBody", body);
+            }
+            u.put("datePublished", text(e.publishedAt()));
+            u.put("dateModified", text(e.updatedAt() != null ? e.updatedAt() : e.publishedAt()));
+            if (!e.authors().isEmpty()) {
+                authors(u, e.authors(), site);
+            }
+        }
+        return bytes(doc);
+    }
+
+    private static ObjectNode article(ArticleResponse a, String type, SiteConfig site) {
         ObjectNode doc = JSON.createObjectNode();
         String url = site.articleUrl(a.slug());
         doc.put("@context", CONTEXT);
-        doc.put("@type", "NewsArticle");
+        doc.put("@type", type);
         doc.put("@id", url);
         doc.put("url", url);
         doc.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", url);
@@ -42,10 +83,7 @@ public final class JsonLdWriter {
         }
         doc.put("datePublished", text(a.publishedAt()));
         doc.put("dateModified", text(a.updatedAt() != null ? a.updatedAt() : a.publishedAt()));
-        ArrayNode authors = doc.putArray("author");
-        for (AuthorRef au : a.authors()) {
-            authors.addObject().put("@type", "Person").put("name", au.name()).put("url", site.authorUrl(au.slug()));
-        }
+        authors(doc, a.authors(), site);
         doc.putObject("publisher").put("@type", "Organization").put("name", site.name()).put("url", site.home());
         if (a.section() != null) {
             doc.put("articleSection", a.section().name());
@@ -70,6 +108,17 @@ public final class JsonLdWriter {
         if (!corrections.isEmpty()) {
             doc.set("correction", corrections);
         }
+        return doc;
+    }
+
+    private static void authors(ObjectNode node, List<AuthorRef> byline, SiteConfig site) {
+        ArrayNode authors = node.putArray("author");
+        for (AuthorRef au : byline) {
+            authors.addObject().put("@type", "Person").put("name", au.name()).put("url", site.authorUrl(au.slug()));
+        }
+    }
+
+    private static byte[] bytes(ObjectNode doc) {
         try {
             return JSON.writeValueAsBytes(doc);
         } catch (JsonProcessingException e) {

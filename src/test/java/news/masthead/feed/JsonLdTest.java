@@ -15,12 +15,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.Problems;
 import news.masthead.testsupport.SchemaOrg;
+import news.masthead.testsupport.Statements;
+import news.masthead.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -85,6 +89,132 @@ class JsonLdTest {
         assertEquals(api.get("updatedAt"), ld.get("dateModified"));
         assertTrue(ld.path("image").isMissingNode());
         assertTrue(ld.path("correction").isMissingNode());
+    }
+
+    @Test
+    void aStoryStaysANewsArticleWithoutLiveblogTerms() throws Exception {
+        Created a = article().published();
+        JsonNode ld = JSON.readTree(given().get("/api/v1/articles/" + a.slug() + "/jsonld").then().statusCode(200)
+                .contentType(LD).extract().asString());
+        assertEquals("NewsArticle", ld.get("@type").asText());
+        assertTrue(ld.path("liveBlogUpdate").isMissingNode());
+        assertTrue(ld.path("coverageStartTime").isMissingNode());
+    }
+
+    @Test
+    void aLiveblogIsALiveBlogPostingWhoseUpdatesAreItsEntriesWithTheApisDates() throws Exception {
+        String author = Fixtures.author();
+        Created blog = article().with("kind", "liveblog").authors(author).published();
+        String first = post(blog, Map.of("body", List.of(Map.of("type", "paragraph", "text", "Polls <em>open</em> at 7."))));
+        String second = post(blog, Map.of("headline", "Turnout is high", "authors", List.of(author),
+                "body", List.of(Map.of("type", "paragraph", "text", "Queues everywhere."),
+                        Map.of("type", "quote", "text", "We waited an hour", "attribution", "A voter"))));
+        TestClock.get().advance(Duration.ofSeconds(30));
+        admin().contentType("application/merge-patch+json").body("{\"headline\": \"Turnout is very high\"}")
+                .patch(entries(blog) + "/" + second).then().statusCode(200);
+        String path = "/api/v1/articles/" + blog.slug() + "/jsonld";
+
+        // The first read after the writes renders: the article's statement and the entries' one.
+        long statements = Statements.during(path, Map.of(), r -> r.then().statusCode(200).contentType(LD));
+        assertEquals(2, statements);
+
+        JsonNode api = JSON.readTree(given().get("/api/v1/articles/" + blog.slug()).asString());
+        JsonNode page = JSON.readTree(given().get("/api/v1/articles/" + blog.slug() + "/entries").asString()).get("data");
+        Response r = given().get(path);
+        r.then().statusCode(200).contentType(LD).header("Surrogate-Key", containsString("article-" + blog.id()));
+        JsonNode ld = JSON.readTree(r.asString());
+
+        assertEquals(List.of(), SchemaOrg.violations(ld), ld.toPrettyString());
+        assertEquals("LiveBlogPosting", ld.get("@type").asText());
+        assertTrue(SchemaOrg.isA("LiveBlogPosting", "BlogPosting"));
+        assertEquals(api.get("publishedAt"), ld.get("datePublished"));
+        assertEquals(api.get("updatedAt"), ld.get("dateModified"), "entry writes move the liveblog's updatedAt");
+        assertEquals(api.get("publishedAt"), ld.get("coverageStartTime"));
+        assertTrue(ld.path("coverageEndTime").isMissingNode(), "the liveblog is live");
+
+        JsonNode updates = ld.get("liveBlogUpdate");
+        assertEquals(2, updates.size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode u = updates.get(i);
+            JsonNode e = page.get(i);
+            assertEquals("BlogPosting", u.get("@type").asText());
+            assertEquals("http://localhost:8080/articles/" + blog.slug() + "#entry-" + e.get("id").asText(), u.get("@id").asText());
+            assertEquals(u.get("@id"), u.get("url"));
+            assertEquals(e.get("publishedAt"), u.get("datePublished"));
+            assertEquals(e.get("updatedAt"), u.get("dateModified"));
+        }
+        assertEquals(List.of(second, first), List.of(page.get(0).get("id").asText(), page.get(1).get("id").asText()));
+        assertNotEquals(updates.get(0).get("datePublished"), updates.get(0).get("dateModified"), "the patch moved it");
+        assertEquals("Turnout is very high", updates.get(0).get("headline").asText());
+        assertEquals("Queues everywhere.\nWe waited an hour A voter", updates.get(0).get("articleBody").asText());
+        assertEquals(api.get("authors").get(0).get("name"), updates.get(0).get("author").get(0).get("name"));
+        assertTrue(updates.get(1).path("headline").isMissingNode(), "no headline is made up");
+        assertEquals("Polls open at 7.", updates.get(1).get("articleBody").asText(), "plain text, no markup");
+    }
+
+    @Test
+    void aNewChangedOrDeletedEntryShowsInTheNextRead() throws Exception {
+        Created blog = article().with("kind", "liveblog").published();
+        String kept = post(blog, Map.of("body", List.of(Map.of("type", "paragraph", "text", "Kept."))));
+        String deleted = post(blog, Map.of("body", List.of(Map.of("type", "paragraph", "text", "Deleted."))));
+        String path = "/api/v1/articles/" + blog.slug() + "/jsonld";
+        Response before = given().get(path);
+        before.then().statusCode(200);
+        given().header("If-None-Match", before.header("ETag")).get(path).then().statusCode(304);
+        assertEquals(List.of(deleted, kept), ids(before));
+
+        admin().delete(entries(blog) + "/" + deleted).then().statusCode(204);
+        Response afterDelete = given().get(path);
+        afterDelete.then().statusCode(200).header("ETag", not(equalTo(before.header("ETag"))));
+        assertEquals(List.of(kept), ids(afterDelete));
+
+        String added = post(blog, Map.of("body", List.of(Map.of("type", "paragraph", "text", "Added."))));
+        assertEquals(List.of(added, kept), ids(given().get(path)));
+
+        admin().contentType("application/merge-patch+json").body("{\"headline\": \"Now with a headline\"}")
+                .patch(entries(blog) + "/" + kept).then().statusCode(200);
+        JsonNode ld = JSON.readTree(given().get(path).asString());
+        assertEquals("Now with a headline", ld.get("liveBlogUpdate").get(1).get("headline").asText());
+    }
+
+    @Test
+    void onlyTheNewestTwentyEntriesAreListedAndAnEndedLiveblogsCoverageEndsAtItsNewestEntry() throws Exception {
+        Created blog = article().with("kind", "liveblog").published();
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < JsonLdService.LIVEBLOG_UPDATES + 1; i++) {
+            posted.add(post(blog, Map.of("body", List.of(Map.of("type", "paragraph", "text", "Entry " + i)))));
+        }
+        admin().header("If-Match", blog.currentEtag()).contentType("application/merge-patch+json").body("{\"live\": false}")
+                .patch(blog.adminPath()).then().statusCode(200);
+        Response r = given().get("/api/v1/articles/" + blog.slug() + "/jsonld");
+        JsonNode ld = JSON.readTree(r.asString());
+        assertEquals(List.of(), SchemaOrg.violations(ld), ld.toPrettyString());
+        List<String> ids = ids(r);
+        assertEquals(JsonLdService.LIVEBLOG_UPDATES, ids.size());
+        assertEquals(posted.get(posted.size() - 1), ids.get(0));
+        assertTrue(!ids.contains(posted.get(0)), "the oldest entry is beyond the newest twenty");
+        JsonNode newest = JSON.readTree(given().get("/api/v1/articles/" + blog.slug() + "/entries").asString())
+                .get("data").get(0);
+        assertEquals(newest.get("publishedAt"), ld.get("coverageEndTime"));
+    }
+
+    private static String post(Created blog, Map<String, Object> entry) {
+        TestClock.get().advance(Duration.ofSeconds(30));
+        return admin().body(entry).post(entries(blog)).then().statusCode(201).extract().path("id");
+    }
+
+    private static String entries(Created blog) {
+        return blog.adminPath() + "/entries";
+    }
+
+    private static List<String> ids(Response jsonLd) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String prefix = "#entry-";
+        for (JsonNode u : JSON.readTree(jsonLd.asString()).path("liveBlogUpdate")) {
+            String id = u.get("@id").asText();
+            ids.add(id.substring(id.indexOf(prefix) + prefix.length()));
+        }
+        return ids;
     }
 
     @Test

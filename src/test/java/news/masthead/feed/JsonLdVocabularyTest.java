@@ -22,6 +22,34 @@ class JsonLdVocabularyTest {
     }
 
     @Test
+    void aWellFormedLiveBlogPostingWithItsUpdatesPasses() throws Exception {
+        assertEquals(List.of(), SchemaOrg.violations(JSON.readTree("""
+                {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Election night",
+                 "datePublished": "2026-10-16T19:02:00Z", "articleSection": "Politics",
+                 "coverageStartTime": "2026-10-16T19:02:00Z", "coverageEndTime": "2026-10-17T02:00:00Z",
+                 "liveBlogUpdate": [{"@type": "BlogPosting", "@id": "https://x.example/l#entry-1", "url": "https://x.example/l#entry-1",
+                                     "headline": "Polls close", "articleBody": "Counting starts.",
+                                     "datePublished": "2026-10-16T21:00:00Z", "dateModified": "2026-10-16T21:05:00Z",
+                                     "author": [{"@type": "Person", "name": "A"}]}]}""")));
+    }
+
+    @Test
+    void liveblogTermsOutsideALiveBlogPostingAndBadValuesAreEachNamed() throws Exception {
+        List<String> found = SchemaOrg.violations(JSON.readTree("""
+                {"@context": "https://schema.org", "@type": "LiveBlogPosting", "coverageEndTime": "2026-10-17",
+                 "liveBlogUpdate": [{"@type": "NewsArticle", "headline": "H"},
+                                    {"@type": "BlogPosting", "coverageStartTime": "2026-10-16T19:02:00Z",
+                                     "articleBody": ""}],
+                 "publisher": {"@type": "Organization", "articleBody": "x"}}"""));
+        assertEquals(List.of(
+                "$.coverageEndTime: \"2026-10-17\" is none of [DateTime]",
+                "$.liveBlogUpdate[0]: a NewsArticle where [BlogPosting] is expected",
+                "$.liveBlogUpdate[1].coverageStartTime: not a property of BlogPosting",
+                "$.liveBlogUpdate[1].articleBody: \"\" is none of [Text]",
+                "$.publisher.articleBody: not a property of Organization"), found);
+    }
+
+    @Test
     void termsOnTheWrongTypeUnknownTermsAndBadLiteralsAreEachNamed() throws Exception {
         List<String> found = SchemaOrg.violations(JSON.readTree("""
                 {"@context": "https://schema.org", "@type": "NewsArticle", "liveBlogUpdate": [],

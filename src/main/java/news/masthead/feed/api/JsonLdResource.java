@@ -48,7 +48,14 @@ public class JsonLdResource {
                     + "`keywords`, `image` (the lead image), `copyrightHolder`, `copyrightYear`, `copyrightNotice`, "
                     + "`mainEntityOfPage` (`<masthead.site.base-url>/articles/<slug>`), and one `correction` "
                     + "(`CorrectionComment` with `text` and `datePublished`) per public update of kind correction. "
-                    + "Visible exactly when the article is.")
+                    + "A liveblog (`kind` liveblog) is a `LiveBlogPosting` with the same properties, plus "
+                    + "`coverageStartTime` (`publishedAt`), `coverageEndTime` once it has ended (`live` false: the "
+                    + "`publishedAt` of its newest entry), and `liveBlogUpdate`: its " + JsonLdService.LIVEBLOG_UPDATES
+                    + " newest entries (the entries page's default size, so it describes the first page readers see), "
+                    + "newest first, each a `BlogPosting` with `@id` and `url` `<masthead.site.base-url>/articles/<slug>#entry-<id>`, "
+                    + "`headline` (when the entry has one), `articleBody` (its blocks as plain text), `datePublished` and "
+                    + "`dateModified` (the entry's `publishedAt` and `updatedAt`) and `author`. A new, changed or deleted "
+                    + "entry shows in the next read. Visible exactly when the article is.")
     @APIResponse(responseCode = "200", description = "The JSON-LD document.",
             content = @Content(mediaType = JsonLdWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "301", description = "An old slug of the article: Location names the current slug's JSON-LD.",
