@@ -5,7 +5,7 @@
 #   B. three Masthead instances behind one nginx upstream (round robin) vs one instance behind the
 #      same nginx, all reading from the replica.
 #
-#   bash bench/replica.sh                         # 1,000,000 articles, 3 rounds of 15 s
+#   bash bench/replica.sh                         # 1,000,000 articles, 5 rounds of 15 s (~25 min)
 #   N=20000 ROUNDS=1 DURATION_S=5 WARMUP_S=2 JIT_WARMUP_S=10 OUT=/tmp bash bench/replica.sh   # smoke test
 #
 # Throwaway PostgreSQL primary (bench/gen/*.sql data, as bench/run.sh) and a replica made with
@@ -15,10 +15,12 @@ set -Eeuo pipefail
 trap 'echo "replica.sh: line $LINENO: \"$BASH_COMMAND\" failed" >&2' ERR
 
 N="${N:-1000000}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 DURATION_S="${DURATION_S:-15}"
 WARMUP_S="${WARMUP_S:-5}"
-JIT_WARMUP_S="${JIT_WARMUP_S:-30}"
+# 90 s per JVM: after 30 s the three-instance setup was still speeding up round by round (0.49x one
+# instance; 0.73x with 90 s), and even after 90 s a single JVM gains over its first rounds.
+JIT_WARMUP_S="${JIT_WARMUP_S:-90}"
 CONNS="${CONNS:-16}"
 THREADS="${THREADS:-2}"
 PG_PORT="${PG_PORT:-55452}"
