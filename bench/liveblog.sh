@@ -21,7 +21,8 @@ WARMUP_S="${WARMUP_S:-5}"
 # The JIT kept speeding the reads up for over a minute on 2 busy CPUs (20 s left round 1 at a
 # quarter of round 3's rate), so the warm-up is long; writes get their own before they are measured.
 JIT_WARMUP_S="${JIT_WARMUP_S:-60}"
-WRITE_WARMUP_S="${WRITE_WARMUP_S:-20}"
+# 20 s was not enough for writes: the 08:33 run's rounds went 25, 46, 86 writes/s.
+WRITE_WARMUP_S="${WRITE_WARMUP_S:-45}"
 CONNS="${CONNS:-16}"
 THREADS="${THREADS:-2}"
 LIMIT="${LIMIT:-20}"
@@ -167,6 +168,39 @@ EXPECTED50="$(sql -c "select id from liveblog_entry where article_id = '$BLOG_ID
 [[ "$FIRST50" == "$EXPECTED50" ]] || die "page 50 starts at $FIRST50, SQL says $EXPECTED50"
 log "page 50 checked against SQL"
 
+# ------------------------------------------------------------------ what PostgreSQL does per request
+# The statements exactly as Masthead sends them (caught in PostgreSQL's log), explained as the
+# generic plans a pooled connection reuses: page 50's cursor must be an index condition.
+pglog_on() { sql -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null; sleep 0.5; }
+pglog_off() { sleep 0.5; sql -c "alter system set log_min_duration_statement = -1" -c "select pg_reload_conf()" >/dev/null; }
+LOG_MARK="$(wc -l < "$WORK/postgres.log")"
+pglog_on
+curl -s -f -o /dev/null "$APP$PAGE1"; curl -s -f -o /dev/null "$APP$PAGE50"
+pglog_off
+tail -n +"$LOG_MARK" "$WORK/postgres.log" > "$WORK/pages.log"
+Q50="$(grep -E 'execute [^:]*: select a.id as article_id' "$WORK/pages.log" | grep 'published_at, e.id) <' | tail -1 | sed -E 's/^.*execute [^:]*: //')"
+Q1="$(grep -E 'execute [^:]*: select a.id as article_id' "$WORK/pages.log" | grep -v 'published_at, e.id) <' | tail -1 | sed -E 's/^.*execute [^:]*: //')"
+[[ -n "$Q1" && -n "$Q50" ]] || die "page statements not found in PostgreSQL's log"
+C50="$(sql -c "select published_at, id from liveblog_entry where article_id = '$BLOG_ID' order by published_at desc, id desc offset $((49 * LIMIT - 1)) limit 1" | tr '|' ' ')"
+read -r C50_AT C50_TIME C50_ID <<<"$C50"
+sql > "$WORK/plans.txt" <<SQL
+set plan_cache_mode = force_generic_plan;
+prepare page1(text, timestamptz) as $Q1;
+prepare page50(timestamptz, uuid, text, timestamptz) as $Q50;
+execute page1('war-in-ukraine-live', now());
+execute page50('$C50_AT $C50_TIME', '$C50_ID', 'war-in-ukraine-live', now());
+\\echo PLAN page 1
+explain (analyze, buffers, costs off) execute page1('war-in-ukraine-live', now());
+\\echo PLAN page 50
+explain (analyze, buffers, costs off) execute page50('$C50_AT $C50_TIME', '$C50_ID', 'war-in-ukraine-live', now());
+SQL
+grep -q 'Index Cond: ((article_id = a.id) AND (ROW(published_at, id) < ROW(' "$WORK/plans.txt" \
+    || die "page 50's cursor is not an index condition, see $WORK/plans.txt"
+PLAN1="$(sed -n '/^PLAN page 1$/,/^PLAN page 50$/p' "$WORK/plans.txt" | sed '1d;$d')"
+PLAN50="$(sed -n '/^PLAN page 50$/,$p' "$WORK/plans.txt" | sed '1d')"
+plan_buffers() { grep -m1 -o 'shared hit=[0-9]*' <<<"$1" | cut -d= -f2; }
+plan_exec() { grep -o 'Execution Time: [0-9.]*' <<<"$1" | awk '{print $3}'; }
+
 RESULTS="$WORK/results.jsonl"
 : > "$RESULTS"
 wrk_run() { # label url seconds
@@ -209,6 +243,24 @@ for r in $(seq 1 "$ROUNDS"); do
     if (( r == 1 )); then wait "$tp" || true; TOP_DURING+=$'\n'"writes, mid round 1:"$'\n'"$(cat "$WORK/top-writes.txt")"; fi
     log "writes round $r: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
 done
+# One writer alone, for comparison: the liveblog's writers take turns on its row lock, so four
+# writers can go no faster than one; what they add is time spent queueing.
+wrk -t1 -c1 -d"${DURATION_S}s" --timeout 10s -s "$BENCH/liveblog-writes.lua" "$APP$WRITES_URL" > "$WORK/wrk-writes1.txt" 2>&1 \
+    || die "wrk failed, see $WORK/wrk-writes1.txt"
+grep '^BENCH_RESULT ' "$WORK/wrk-writes1.txt" | sed 's/^BENCH_RESULT //' | jq -c '. + {"label": "one-writer"}' >> "$RESULTS"
+log "one writer: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"')"
+# 20 writes one after another with every statement logged: how many statements a write runs, how
+# long it holds the article's row lock (from its select ... for update to the end of its commit),
+# and how much of that is the commit (the WAL flush). Logging slows each a little.
+LOG_MARK="$(wc -l < "$WORK/postgres.log")"
+pglog_on
+for i in $(seq 1 20); do
+    curl -s -f -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+        --data '{"headline":"Profiled entry","body":[{"type":"paragraph","text":"One write, every statement logged."}]}' "$APP$WRITES_URL"
+done
+pglog_off
+tail -n +"$LOG_MARK" "$WORK/postgres.log" > "$WORK/writes.log"
+WRITE_PROFILE="$(python3 "$BENCH/write-profile.py" "$WORK/writes.log")"
 ENTRIES_AFTER="$(sql -c "select count(*) from liveblog_entry")"
 WRITTEN=$((ENTRIES_AFTER - ENTRIES_BEFORE))
 REVISIONS=$(( $(sql -c "select count(*) from article_revision") - REVISIONS_BEFORE ))
@@ -224,6 +276,7 @@ RPS1="$(median '^page1-round' rps)"; RPS50="$(median '^page50-round' rps)"
 P99_1="$(median '^page1-round' p99_ms)"; P99_50="$(median '^page50-round' p99_ms)"
 WPS="$(median '^writes-round' rps)"; WP50="$(median '^writes-round' p50_ms)"; WP99="$(median '^writes-round' p99_ms)"
 WMAX="$(jq -s -r '[.[] | select(.label | test("^writes-round")) | .p99_ms] | max' "$RESULTS")"
+W1PS="$(median '^one-writer' rps)"; W1P50="$(median '^one-writer' p50_ms)"; W1P99="$(median '^one-writer' p99_ms)"
 NON2XX="$(jq -s '[.[] | select(.label | test("round")) | .non2xx] | add' "$RESULTS")"
 RATIO="$(awk -v a="$RPS50" -v b="$RPS1" 'BEGIN{printf "%.3f", a/b}')"
 PAGE_OK="$(awk -v r="$RATIO" 'BEGIN{print (r >= 0.9 && r <= 1.1) ? "PASS" : "FAIL"}')"
@@ -269,6 +322,22 @@ jq -s -r '[.[] | select(.label | test("^page(1|50)-round"))] | .[] | [.label, .r
     echo "| 1 | $RPS1 | $P99_1 |"
     echo "| 50 | $RPS50 | $P99_50 |"
     echo
+    echo "What PostgreSQL does for each (the statements as Masthead sent them, taken from PostgreSQL's log, as the"
+    echo "generic plans a pooled connection reuses, \`plan_cache_mode = force_generic_plan\`): page 1 reads"
+    echo "$(plan_buffers "$PLAN1") buffers in $(plan_exec "$PLAN1") ms, page 50 $(plan_buffers "$PLAN50") buffers in $(plan_exec "$PLAN50") ms; page 50's cursor is an index"
+    echo "condition of \`liveblog_entry_newest_idx\`, so the scan starts at the cursor (the script stops if it is not)."
+    echo
+    echo "<details><summary>EXPLAIN (ANALYZE, BUFFERS) of both</summary>"
+    echo
+    echo '```'
+    echo "page 1:"
+    printf '%s\n' "$PLAN1"
+    echo "page 50:"
+    printf '%s\n' "$PLAN50"
+    echo '```'
+    echo
+    echo "</details>"
+    echo
     echo "## Writes"
     echo
     echo "\`POST /api/v1/admin/articles/{id}/entries\` (one paragraph) by $WRITERS concurrent writers in a closed loop"
@@ -280,6 +349,12 @@ jq -s -r '[.[] | select(.label | test("^page(1|50)-round"))] | .[] | [.label, .r
     echo "| writes/s (median) | p50 ms | p99 ms |"
     echo "|---:|---:|---:|"
     echo "| $WPS | $WP50 | $WP99 |"
+    echo
+    echo "One writer alone (${DURATION_S} s, after the rounds): $W1PS writes/s, p50 $W1P50 ms, p99 $W1P99 ms."
+    echo
+    echo "One write, statement by statement (20 writes in a row, every statement logged by PostgreSQL):"
+    echo
+    printf '%s\n' "$WRITE_PROFILE"
     echo
     echo "Entries written: $WRITTEN; article revisions: $REVISIONS; \`liveblog.entry\` stream events: $STREAM; partner upserts"
     echo "of the liveblog: $FEED. Non-2xx answers in measured runs: $NON2XX; ERROR lines in Masthead's log: $ERRORS."

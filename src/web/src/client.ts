@@ -10,6 +10,10 @@ export type ArticleSummary = Schemas["ArticleSummary"];
 export type Section = Schemas["Section"];
 export type Block = Schemas["Block"];
 export type Problem = Schemas["Problem"];
+export type Collection = Schemas["Collection"];
+export type CollectionEntry = Schemas["CollectionEntry"];
+export type LiveblogEntry = Schemas["LiveblogEntry"];
+export type LiveblogEntryPage = Schemas["LiveblogEntryPage"];
 export type Masthead = Client<paths>;
 
 /** The public Content API: no credentials. An empty baseUrl means "the Masthead serving this page". */
@@ -64,5 +68,37 @@ export async function articleJsonLd(api: Masthead, slug: string): Promise<string
     parseAs: "text",
   });
   if (!response.ok || data === undefined) return undefined;
+  return data;
+}
+
+/**
+ * A public collection (a front) by slug: pinned items first, overrides applied, then the fill;
+ * undefined when there is none (404).
+ */
+export async function collection(api: Masthead, slug: string): Promise<Collection | undefined> {
+  const { data, error, response } = await api.GET("/api/v1/collections/{slug}", {
+    params: { path: { slug } },
+  });
+  if (response.status === 404) return undefined;
+  if (!data) throw new MastheadError(response.status, error as Problem | undefined);
+  return data;
+}
+
+/**
+ * One page of a public liveblog's entries, newest first, with its pinned entry in `meta.pinned`;
+ * `cursor` is the previous page's `meta.nextCursor`, `keyEvents` keeps only key events.
+ */
+export async function liveblogEntries(
+  api: Masthead,
+  slug: string,
+  options: { cursor?: string; keyEvents?: boolean; limit?: number } = {},
+): Promise<LiveblogEntryPage> {
+  const { data, error, response } = await api.GET("/api/v1/articles/{slug}/entries", {
+    params: {
+      path: { slug },
+      query: { cursor: options.cursor, keyEvents: options.keyEvents ? true : undefined, limit: options.limit },
+    },
+  });
+  if (!data) throw new MastheadError(response.status, error as Problem | undefined);
   return data;
 }

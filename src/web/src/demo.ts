@@ -1,5 +1,6 @@
 // The /demo/ reference frontend: what a newsroom's own site does with the Content API. Two views,
-// chosen by the URL hash: the front (newest articles per section) and one article.
+// chosen by the URL hash: the front (the editors' `home` collection, then the newest articles per
+// section) and one article (a liveblog also shows its entries, pinned entry first).
 //
 // Safety: every plain field is set with textContent. Inline text (paragraphs, headings, quotes,
 // list items, captions, promos) may carry <a href>, <em>, <strong>; the server sanitized it on
@@ -11,16 +12,23 @@
 import {
   article as fetchArticle,
   articleJsonLd,
+  collection as fetchCollection,
   contentClient,
+  liveblogEntries,
   newestArticles,
   sections as fetchSections,
   type Article,
   type ArticleSummary,
   type Block,
+  type Collection,
+  type LiveblogEntry,
   type Schemas,
 } from "./client";
 
 const NEWSROOM_TIME_ZONE = "America/New_York";
+/** The collection the front page leads with; the demo content has one, a site may have none. */
+const FRONT_COLLECTION = "home";
+const ENTRIES_PER_PAGE = 20;
 const api = contentClient();
 const root = document.getElementById("app") as HTMLElement;
 
@@ -142,12 +150,28 @@ function leadImage(image: Schemas["LeadImage"] | null, attrs: Attrs): HTMLElemen
   return el("img", { ...attrs, ...size, src, alt: image.alt, loading: "lazy" });
 }
 
-function articleLink(a: ArticleSummary): HTMLElement {
-  return el("li", { class: "teaser" },
+/** A "Live" flag for a liveblog still taking entries. */
+function liveFlag(a: ArticleSummary | Article): HTMLElement | "" {
+  return a.kind === "liveblog" && a.live ? el("span", { class: "live-flag" }, "Live") : "";
+}
+
+/** A teaser; a front passes its own headline and summary (the collection's overrides, if any). */
+function articleLink(a: ArticleSummary, headline: string = a.headline, summary: string | null = a.summary,
+  attrs: Attrs = {}): HTMLElement {
+  return el("li", { class: "teaser", ...attrs },
     leadImage(a.leadImage, { class: "thumb" }),
-    el("a", { href: `#/article/${encodeURIComponent(a.slug)}`, class: "headline" }, a.headline),
-    a.summary ? el("p", { class: "summary" }, a.summary) : "",
+    liveFlag(a),
+    el("a", { href: `#/article/${encodeURIComponent(a.slug)}`, class: "headline" }, headline),
+    summary ? el("p", { class: "summary" }, summary) : "",
     el("p", { class: "byline" }, byline(a.authors)));
+}
+
+/** The editors' front, in their order: the server put pinned items first and applied overrides. */
+function collectionView(c: Collection): HTMLElement {
+  return el("section", { class: "collection", "data-collection": c.slug },
+    el("h2", {}, c.name),
+    el("ul", {}, ...c.items.map((item) =>
+      articleLink(item.article, item.headline, item.summary, { "data-source": item.source, "data-slug": item.article.slug }))));
 }
 
 export function renderBlock(block: Block): HTMLElement {
@@ -212,10 +236,12 @@ function sandboxed(html: string): HTMLElement {
 async function front() {
   document.title = "Masthead demo";
   root.replaceChildren(el("p", { class: "loading" }, "Loading…"));
-  const [all, tree] = await Promise.all([newestArticles(api, undefined, 5), fetchSections(api)]);
+  const [curated, all, tree] = await Promise.all([
+    fetchCollection(api, FRONT_COLLECTION), newestArticles(api, undefined, 5), fetchSections(api)]);
   const page = el("div", { class: "front" },
+    curated && curated.items.length ? collectionView(curated) : "",
     el("section", { class: "section", "data-section": "latest" },
-      el("h2", {}, "Latest"), el("ul", {}, ...all.map(articleLink))));
+      el("h2", {}, "Latest"), el("ul", {}, ...all.map((a) => articleLink(a)))));
   // Top-level sections only: their lists include their subsections' articles.
   const tops = tree.filter((s) => !s.parent);
   const lists = await Promise.all(tops.map((s) => newestArticles(api, s.slug, 5)));
@@ -223,7 +249,7 @@ async function front() {
     const items = lists[i] ?? [];
     if (items.length === 0) return;
     page.append(el("section", { class: "section", "data-section": s.slug },
-      el("h2", {}, s.name), el("ul", {}, ...items.map(articleLink))));
+      el("h2", {}, s.name), el("ul", {}, ...items.map((a) => articleLink(a)))));
   });
   root.replaceChildren(page);
 }
@@ -240,7 +266,7 @@ async function articleView(slug: string) {
   document.title = `${a.headlines?.social ?? a.headline} · Masthead demo`;
   const view = el("article", { class: "article" });
   if (a.section) view.append(el("p", { class: "kicker" }, a.section.name));
-  view.append(el("h1", { class: "headline" }, a.headline));
+  view.append(liveFlag(a), el("h1", { class: "headline" }, a.headline));
   if (a.summary) view.append(el("p", { class: "dek" }, a.summary));
   if (a.leadImage) {
     const figure = el("figure", { class: "lead-image" }, leadImage(a.leadImage, {}));
@@ -250,6 +276,7 @@ async function articleView(slug: string) {
   }
   view.append(el("p", { class: "byline" }, byline(a.authors)), stamps(a));
   view.append(el("div", { class: "body" }, ...a.body.map(renderBlock)));
+  if (a.kind === "liveblog") view.append(await liveblog(a));
   if (a.updates.length) {
     view.append(el("section", { class: "updates" }, el("h2", {}, "Updates"),
       el("ul", {}, ...a.updates.map((u) => el("li", {},
@@ -260,6 +287,64 @@ async function articleView(slug: string) {
     el("p", { class: "notice" }, a.copyright.notice),
     a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""));
   root.replaceChildren(el("p", {}, el("a", { href: "#/" }, "← Front page")), view);
+}
+
+function entryView(e: LiveblogEntry, attrs: Attrs = {}): HTMLElement {
+  const classes = ["entry", e.keyEvent ? "key-event" : "", e.pinned ? "pinned" : ""].filter(Boolean).join(" ");
+  const head = el("p", { class: "entry-stamp" },
+    el("time", { datetime: e.publishedAt }, clock(e.publishedAt)));
+  if (e.pinned) head.append(" ", el("span", { class: "pinned-label" }, "Pinned"));
+  if (e.keyEvent) head.append(" ", el("span", { class: "key-event-label" }, "Key event"));
+  const view = el("article", { class: classes, "data-entry": e.id, ...attrs }, head);
+  if (e.headline !== null) view.append(el("h3", { class: "entry-headline" }, e.headline));
+  view.append(el("div", { class: "entry-body" }, ...e.body.map(renderBlock)));
+  if (e.authors.length) view.append(el("p", { class: "byline" }, byline(e.authors)));
+  return view;
+}
+
+/**
+ * A liveblog's entries: the pinned one on top (meta.pinned, on every page and whatever the filter),
+ * then newest first, without repeating the pinned one; "Key events only" asks the server to
+ * filter, and "More entries" follows the page's cursor.
+ */
+async function liveblog(a: Article): Promise<HTMLElement> {
+  const section = el("section", { class: "liveblog", "data-live": String(a.live) });
+  const pinnedSlot = el("div", { class: "pinned-slot" });
+  const list = el("div", { class: "entries" });
+  const more = el("button", { type: "button", class: "more", hidden: "" }, "More entries");
+  const filter = el("button", { type: "button", class: "key-events-filter", "aria-pressed": "false" }, "Key events only");
+  let keyEvents = false;
+  let cursor: string | null = null;
+
+  async function load(reset: boolean) {
+    const page = await liveblogEntries(api, a.slug, {
+      keyEvents, limit: ENTRIES_PER_PAGE, cursor: reset || cursor === null ? undefined : cursor,
+    });
+    const pinned = page.meta.pinned;
+    if (reset) {
+      pinnedSlot.replaceChildren(pinned ? entryView(pinned) : "");
+      list.replaceChildren();
+    }
+    list.append(...page.data.filter((e) => e.id !== pinned?.id).map((e) => entryView(e)));
+    if (reset && list.childElementCount === 0 && !pinned) {
+      list.append(el("p", { class: "no-entries" }, keyEvents ? "No key events yet." : "No entries yet."));
+    }
+    cursor = page.meta.nextCursor;
+    more.hidden = cursor === null;
+  }
+
+  filter.addEventListener("click", () => {
+    keyEvents = !keyEvents;
+    filter.setAttribute("aria-pressed", String(keyEvents));
+    void load(true);
+  });
+  more.addEventListener("click", () => void load(false));
+  section.append(
+    el("h2", {}, a.live ? "Latest updates" : "Updates (this live coverage has ended)"),
+    el("p", { class: "liveblog-controls" }, filter),
+    pinnedSlot, list, more);
+  await load(true);
+  return section;
 }
 
 /**

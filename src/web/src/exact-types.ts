@@ -28,6 +28,15 @@ export type ExactTypeChecks = [
   Expect<Equal<ArticleSummary["leadImage"], Schemas["LeadImage"] | null>>,
   Expect<Equal<Article["headlines"], Schemas["Headlines"] | null>>,
   Expect<Equal<Schemas["PageMeta"]["nextCursor"], string | null>>,
+  // Fronts and liveblogs: what the demo reads without checks, and what it must check.
+  Expect<Equal<Schemas["CollectionEntry"]["headline"], string>>,
+  Expect<Equal<Schemas["CollectionEntry"]["summary"], string | null>>,
+  Expect<Equal<IsOptional<Schemas["CollectionEntry"], "article">, false>>,
+  Expect<Equal<Schemas["LiveblogEntry"]["keyEvent"], boolean>>,
+  Expect<Equal<Schemas["LiveblogEntry"]["pinned"], boolean>>,
+  Expect<Equal<Schemas["LiveblogEntry"]["headline"], string | null>>,
+  Expect<Equal<Schemas["LiveblogEntryPageMeta"]["pinned"], Schemas["LiveblogEntry"] | null>>,
+  Expect<Equal<Schemas["LiveblogEntryPageMeta"]["nextCursor"], string | null>>,
   // Present only on some answers: optional, never null.
   Expect<Equal<IsOptional<ArticleSummary, "snippet">, true>>,
   Expect<Equal<IsOptional<Schemas["LeadImage"], "caption">, true>>,

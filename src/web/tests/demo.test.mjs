@@ -1,5 +1,6 @@
-// What a reader sees on /demo/, in a real browser against a real Masthead: the front page, one
-// article with every block type, and stored XSS payloads that must not run.
+// What a reader sees on /demo/, in a real browser against a real Masthead: the front page (the
+// editors' collection first), one article with every block type, a liveblog, and stored XSS
+// payloads that must not run.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -57,7 +58,126 @@ test("the demo is static and public: no token, no query filter, no CORS in the w
   await page.goto(`${masthead.baseUrl}/demo/`);
   await page.locator(".section[data-section=latest] .teaser").first().waitFor();
   assert.ok(await page.locator(".section[data-section=news] .teaser").count() > 0);
+
+  // The demo content has a front: it leads the page, exactly as the Content API orders it, and its
+  // pinned liveblog (flagged Live) carries the editors' headline rather than its own.
+  const home = await (await fetch(`${masthead.baseUrl}/api/v1/collections/home`)).json();
+  const front = page.locator(".collection[data-collection=home]");
+  assert.equal(await front.locator("h2").textContent(), home.name);
+  assert.deepEqual(await front.locator(".teaser .headline").allTextContents(), home.items.map((i) => i.headline));
+  const live = home.items.find((i) => i.article.kind === "liveblog");
+  assert.ok(live, "the demo front pins a liveblog");
+  assert.equal(live.source, "pinned");
+  assert.notEqual(live.headline, live.article.headline, "the demo front overrides the liveblog's headline");
+  const liveTeaser = front.locator(`.teaser[data-slug="${live.article.slug}"]`);
+  assert.equal(await liveTeaser.locator(".headline").textContent(), live.headline);
+  assert.equal(await liveTeaser.locator(".live-flag").textContent(), "Live");
+  assert.ok(home.items.some((i) => i.source === "fill"), "the demo front fills from a section");
   await page.screenshot({ path: `${DOCS}demo-front.png`, fullPage: true });
+
+  // The demo liveblog: its pinned entry on top, then the rest newest first, key events marked.
+  await liveTeaser.locator("a.headline").click();
+  await page.locator(".liveblog .entry").first().waitFor();
+  const entries = await (await fetch(`${masthead.baseUrl}/api/v1/articles/${live.article.slug}/entries`)).json();
+  assert.ok(entries.meta.pinned, "the demo liveblog has a pinned entry");
+  assert.ok(entries.data.some((e) => e.keyEvent), "the demo liveblog has a key event");
+  assert.equal(await page.locator(".liveblog .entry").first().getAttribute("data-entry"), entries.meta.pinned.id);
+  assert.equal(await page.locator(".liveblog .entry.key-event").count(), entries.data.filter((e) => e.keyEvent && !e.pinned).length
+    + (entries.meta.pinned.keyEvent ? 1 : 0));
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});
+
+test("the front shows the editors' collection in their order, with their headline, before the fill", async () => {
+  const run = Date.now().toString(36);
+  const lead = (await publish(masthead, {
+    headline: `Port strike ends after a night of talks ${run}`,
+    summary: "Dockers return to work on Friday.",
+    section: "business",
+    body: [{ type: "paragraph", text: "The strike ended shortly after midnight." }],
+  })).json;
+  const second = (await publish(masthead, {
+    headline: `Council approves the new tram line ${run}`,
+    section: "politics",
+    body: [{ type: "paragraph", text: "The vote was 31 to 12." }],
+  })).json;
+  const list = (await masthead.admin("GET", "/api/v1/admin/collections?limit=100")).json;
+  const homeId = list.data.find((c) => c.slug === "home").id;
+  const home = await masthead.admin("GET", `/api/v1/admin/collections/${homeId}`);
+  // The editors put two new stories on top, the first under a front-page headline of its own;
+  // what was pinned before follows, and the fill (the newest news) after that.
+  const override = `Docks reopen: the strike is over ${run}`;
+  const items = [{ article: lead.id, headline: override }, { article: second.id }, ...home.json.items];
+  await masthead.admin("PATCH", `/api/v1/admin/collections/${homeId}`, { items, size: items.length + 2 },
+    { "If-Match": home.etag, "Content-Type": "application/merge-patch+json" });
+
+  const { page, dialogs } = await watchedPage();
+  await page.goto(`${masthead.baseUrl}/demo/`);
+  const teasers = page.locator(".collection[data-collection=home] .teaser");
+  await teasers.first().waitFor();
+  const headlines = await teasers.locator(".headline").allTextContents();
+  assert.equal(headlines[0], override);
+  assert.equal(headlines[1], second.headline);
+  assert.ok(!headlines.includes(lead.headline), "the overridden headline is not shown");
+  assert.equal(await teasers.first().locator(".summary").textContent(), lead.summary);
+  // Every pinned item, in the order written, then the fill.
+  const slugs = await teasers.evaluateAll((nodes) => nodes.map((n) => [n.getAttribute("data-source"), n.getAttribute("data-slug")]));
+  const pinnedSlugs = slugs.filter(([source]) => source === "pinned").map(([, slug]) => slug);
+  const expected = [];
+  for (const item of items) {
+    expected.push((await masthead.admin("GET", `/api/v1/admin/articles/${item.article}`)).json.slug);
+  }
+  assert.deepEqual(pinnedSlugs, expected);
+  assert.deepEqual(slugs.slice(0, expected.length).map(([source]) => source), expected.map(() => "pinned"));
+  assert.ok(slugs.slice(expected.length).length > 0 && slugs.slice(expected.length).every(([source]) => source === "fill"));
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});
+
+test("a liveblog shows its pinned entry first, then the newest, key events marked and filterable", async () => {
+  const run = Date.now().toString(36);
+  const blog = await publish(masthead, {
+    kind: "liveblog",
+    headline: `Live: storm makes landfall on the coast ${run}`,
+    section: "news",
+    authors: ["tomasz-wren"],
+    body: [{ type: "paragraph", text: "Follow the storm as it moves inland." }],
+  });
+  const post = async (entry) => (await masthead.admin("POST", `/api/v1/admin/articles/${blog.json.id}/entries`, entry)).json;
+  const summary = await post({ headline: "What we know", pinned: true, body: [{ type: "list", ordered: false, items: ["Winds of 150 km/h", "Two ports closed"] }] });
+  const landfall = await post({ headline: "The storm makes landfall", keyEvent: true, authors: ["tomasz-wren"],
+    body: [{ type: "paragraph", text: "The eye crossed the coast at <strong>dawn</strong>." }] });
+  const power = await post({ body: [{ type: "paragraph", text: "Power is out in three towns." }] });
+  const evacuation = await post({ headline: "Evacuation ordered inland", keyEvent: true,
+    body: [{ type: "paragraph", text: "Officials ordered two valleys cleared." }] });
+
+  const { page, dialogs } = await watchedPage();
+  await page.goto(`${masthead.baseUrl}/demo/#/article/${blog.json.slug}`);
+  const entries = page.locator(".liveblog .entry");
+  await entries.first().waitFor();
+  assert.equal(await page.locator("article.article .live-flag").textContent(), "Live");
+  // Pinned first, though it is the oldest; then newest first, the pinned one not repeated.
+  const ids = await entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-entry")));
+  assert.deepEqual(ids, [summary.id, evacuation.id, power.id, landfall.id]);
+  assert.equal(await entries.first().locator(".pinned-label").textContent(), "Pinned");
+  assert.equal(await entries.first().locator(".entry-headline").textContent(), "What we know");
+  // Key events are marked; the others are not.
+  for (const [id, key] of [[evacuation.id, true], [power.id, false], [landfall.id, true], [summary.id, false]]) {
+    const entry = page.locator(`.liveblog .entry[data-entry="${id}"]`);
+    assert.equal(await entry.locator(".key-event-label").count(), key ? 1 : 0, id);
+    assert.equal(await entry.evaluate((n) => n.classList.contains("key-event")), key, id);
+  }
+  assert.equal(await page.locator(`.entry[data-entry="${landfall.id}"] .entry-body p`).innerHTML(),
+    "The eye crossed the coast at <strong>dawn</strong>.");
+  assert.equal(await page.locator(`.entry[data-entry="${landfall.id}"] .byline`).textContent(), "By Tomasz Wren");
+  await page.screenshot({ path: `${DOCS}demo-liveblog.png`, fullPage: true });
+
+  // Key events only: the server filters; the pinned entry stays on top.
+  await page.locator(".liveblog .key-events-filter").click();
+  await page.locator(`.liveblog .entry[data-entry="${power.id}"]`).waitFor({ state: "detached" });
+  assert.equal(await page.locator(".liveblog .key-events-filter").getAttribute("aria-pressed"), "true");
+  assert.deepEqual(await entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-entry"))),
+    [summary.id, evacuation.id, landfall.id]);
   assert.deepEqual(dialogs, []);
   await page.close();
 });

@@ -2,6 +2,7 @@ package news.masthead.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import news.masthead.article.ArticleService;
+import news.masthead.article.LiveblogService;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.ArticleWrite;
 import news.masthead.article.api.PublishRequest;
 import news.masthead.author.Author;
 import news.masthead.author.AuthorRepository;
+import news.masthead.collection.CollectionService;
+import news.masthead.collection.api.CollectionWrite;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
@@ -46,17 +50,22 @@ public class DemoContent {
     private final AuthorRepository authors;
     private final CopyrightNoticeRepository notices;
     private final ArticleService articles;
+    private final LiveblogService liveblogs;
+    private final CollectionService collections;
     private final ObjectMapper json;
     private final Now clock;
 
     DemoContent(AppState state, SectionRepository sections, AuthorRepository authors, CopyrightNoticeRepository notices,
-                ArticleService articles, ObjectMapper json, Now clock) {
+                ArticleService articles, LiveblogService liveblogs, CollectionService collections, ObjectMapper json,
+                Now clock) {
         this.clock = clock;
         this.state = state;
         this.sections = sections;
         this.authors = authors;
         this.notices = notices;
         this.articles = articles;
+        this.liveblogs = liveblogs;
+        this.collections = collections;
         this.json = json;
     }
 
@@ -79,9 +88,14 @@ public class DemoContent {
         demo.get("authors").forEach(a -> author(a, now));
         Map<String, UUID> noticeIds = new HashMap<>();
         demo.get("notices").forEach(n -> noticeIds.put(n.get("key").asText(), notice(n, now)));
-        demo.get("articles").forEach(a -> article(a, noticeIds));
-        LOG.infof("Loaded demo content: %d sections, %d authors, %d articles",
-                bySlug.size(), demo.get("authors").size(), demo.get("articles").size());
+        Map<String, UUID> articleIds = new HashMap<>();
+        demo.get("articles").forEach(a -> {
+            AdminArticleResponse created = article(a, noticeIds);
+            articleIds.put(created.slug(), created.id());
+        });
+        demo.get("collections").forEach(c -> collection(c, articleIds));
+        LOG.infof("Loaded demo content: %d sections, %d authors, %d articles, %d collections",
+                bySlug.size(), demo.get("authors").size(), demo.get("articles").size(), demo.get("collections").size());
     }
 
     private Section section(JsonNode s, Map<String, Section> bySlug, Instant now) {
@@ -126,8 +140,11 @@ public class DemoContent {
         return notice.id;
     }
 
-    /** Articles go through the same use cases an editor's client would call. */
-    private void article(JsonNode a, Map<String, UUID> noticeIds) {
+    /**
+     * Articles go through the same use cases an editor's client would call; a published liveblog's
+     * entries are then posted one by one, oldest first, as a live desk posts them.
+     */
+    private AdminArticleResponse article(JsonNode a, Map<String, UUID> noticeIds) {
         ObjectNode write = a.get("write").deepCopy();
         write.put("copyrightNotice", noticeIds.get(a.get("notice").asText()).toString());
         AdminArticleResponse created = articles.create(json.convertValue(write, ArticleWrite.class));
@@ -143,6 +160,7 @@ public class DemoContent {
                 if (a.has("update")) {
                     articles.patch(created.id(), "\"" + live.revision() + "\"", a.get("update"));
                 }
+                a.path("entries").forEach(entry -> liveblogs.create(created.id(), entry));
             }
             case "unpublished" -> {
                 AdminArticleResponse live = articles.publish(created.id(), etag, null);
@@ -151,6 +169,21 @@ public class DemoContent {
             case "trashed" -> articles.trash(created.id(), etag);
             default -> throw new IllegalStateException("Unknown demo state " + state);
         }
+        return created;
+    }
+
+    /** A front, written as an editor would: its pinned items name articles of the demo by slug. */
+    private void collection(JsonNode c, Map<String, UUID> articleIds) {
+        ObjectNode write = c.deepCopy();
+        for (JsonNode item : (ArrayNode) write.get("items")) {
+            String slug = item.get("article").asText();
+            UUID id = articleIds.get(slug);
+            if (id == null) {
+                throw new IllegalStateException("Demo collection " + c.get("slug").asText() + " pins no demo article " + slug);
+            }
+            ((ObjectNode) item).put("article", id.toString());
+        }
+        collections.create(json.convertValue(write, CollectionWrite.class));
     }
 
     private JsonNode read() {

@@ -517,9 +517,29 @@ async function articleJsonLd(api2, slug) {
   if (!response.ok || data === void 0) return void 0;
   return data;
 }
+async function collection(api2, slug) {
+  const { data, error, response } = await api2.GET("/api/v1/collections/{slug}", {
+    params: { path: { slug } }
+  });
+  if (response.status === 404) return void 0;
+  if (!data) throw new MastheadError(response.status, error);
+  return data;
+}
+async function liveblogEntries(api2, slug, options = {}) {
+  const { data, error, response } = await api2.GET("/api/v1/articles/{slug}/entries", {
+    params: {
+      path: { slug },
+      query: { cursor: options.cursor, keyEvents: options.keyEvents ? true : void 0, limit: options.limit }
+    }
+  });
+  if (!data) throw new MastheadError(response.status, error);
+  return data;
+}
 
 // src/demo.ts
 var NEWSROOM_TIME_ZONE = "America/New_York";
+var FRONT_COLLECTION = "home";
+var ENTRIES_PER_PAGE = 20;
 var api = contentClient();
 var root = document.getElementById("app");
 function el(tag, attrs = {}, ...children) {
@@ -631,14 +651,26 @@ function leadImage(image, attrs) {
   if (image.height !== void 0) size.height = String(image.height);
   return el("img", { ...attrs, ...size, src, alt: image.alt, loading: "lazy" });
 }
-function articleLink(a) {
+function liveFlag(a) {
+  return a.kind === "liveblog" && a.live ? el("span", { class: "live-flag" }, "Live") : "";
+}
+function articleLink(a, headline = a.headline, summary = a.summary, attrs = {}) {
   return el(
     "li",
-    { class: "teaser" },
+    { class: "teaser", ...attrs },
     leadImage(a.leadImage, { class: "thumb" }),
-    el("a", { href: `#/article/${encodeURIComponent(a.slug)}`, class: "headline" }, a.headline),
-    a.summary ? el("p", { class: "summary" }, a.summary) : "",
+    liveFlag(a),
+    el("a", { href: `#/article/${encodeURIComponent(a.slug)}`, class: "headline" }, headline),
+    summary ? el("p", { class: "summary" }, summary) : "",
     el("p", { class: "byline" }, byline(a.authors))
+  );
+}
+function collectionView(c) {
+  return el(
+    "section",
+    { class: "collection", "data-collection": c.slug },
+    el("h2", {}, c.name),
+    el("ul", {}, ...c.items.map((item) => articleLink(item.article, item.headline, item.summary, { "data-source": item.source, "data-slug": item.article.slug })))
   );
 }
 function renderBlock(block) {
@@ -697,15 +729,20 @@ function sandboxed(html) {
 async function front() {
   document.title = "Masthead demo";
   root.replaceChildren(el("p", { class: "loading" }, "Loading…"));
-  const [all, tree] = await Promise.all([newestArticles(api, void 0, 5), sections(api)]);
+  const [curated, all, tree] = await Promise.all([
+    collection(api, FRONT_COLLECTION),
+    newestArticles(api, void 0, 5),
+    sections(api)
+  ]);
   const page = el(
     "div",
     { class: "front" },
+    curated && curated.items.length ? collectionView(curated) : "",
     el(
       "section",
       { class: "section", "data-section": "latest" },
       el("h2", {}, "Latest"),
-      el("ul", {}, ...all.map(articleLink))
+      el("ul", {}, ...all.map((a) => articleLink(a)))
     )
   );
   const tops = tree.filter((s) => !s.parent);
@@ -717,7 +754,7 @@ async function front() {
       "section",
       { class: "section", "data-section": s.slug },
       el("h2", {}, s.name),
-      el("ul", {}, ...items.map(articleLink))
+      el("ul", {}, ...items.map((a) => articleLink(a)))
     ));
   });
   root.replaceChildren(page);
@@ -734,7 +771,7 @@ async function articleView(slug) {
   document.title = `${a.headlines?.social ?? a.headline} · Masthead demo`;
   const view = el("article", { class: "article" });
   if (a.section) view.append(el("p", { class: "kicker" }, a.section.name));
-  view.append(el("h1", { class: "headline" }, a.headline));
+  view.append(liveFlag(a), el("h1", { class: "headline" }, a.headline));
   if (a.summary) view.append(el("p", { class: "dek" }, a.summary));
   if (a.leadImage) {
     const figure = el("figure", { class: "lead-image" }, leadImage(a.leadImage, {}));
@@ -744,6 +781,7 @@ async function articleView(slug) {
   }
   view.append(el("p", { class: "byline" }, byline(a.authors)), stamps(a));
   view.append(el("div", { class: "body" }, ...a.body.map(renderBlock)));
+  if (a.kind === "liveblog") view.append(await liveblog(a));
   if (a.updates.length) {
     view.append(el(
       "section",
@@ -765,6 +803,63 @@ async function articleView(slug) {
     a.copyright.usageTerms ? el("p", { class: "terms" }, a.copyright.usageTerms) : ""
   ));
   root.replaceChildren(el("p", {}, el("a", { href: "#/" }, "← Front page")), view);
+}
+function entryView(e, attrs = {}) {
+  const classes = ["entry", e.keyEvent ? "key-event" : "", e.pinned ? "pinned" : ""].filter(Boolean).join(" ");
+  const head = el(
+    "p",
+    { class: "entry-stamp" },
+    el("time", { datetime: e.publishedAt }, clock(e.publishedAt))
+  );
+  if (e.pinned) head.append(" ", el("span", { class: "pinned-label" }, "Pinned"));
+  if (e.keyEvent) head.append(" ", el("span", { class: "key-event-label" }, "Key event"));
+  const view = el("article", { class: classes, "data-entry": e.id, ...attrs }, head);
+  if (e.headline !== null) view.append(el("h3", { class: "entry-headline" }, e.headline));
+  view.append(el("div", { class: "entry-body" }, ...e.body.map(renderBlock)));
+  if (e.authors.length) view.append(el("p", { class: "byline" }, byline(e.authors)));
+  return view;
+}
+async function liveblog(a) {
+  const section = el("section", { class: "liveblog", "data-live": String(a.live) });
+  const pinnedSlot = el("div", { class: "pinned-slot" });
+  const list = el("div", { class: "entries" });
+  const more = el("button", { type: "button", class: "more", hidden: "" }, "More entries");
+  const filter = el("button", { type: "button", class: "key-events-filter", "aria-pressed": "false" }, "Key events only");
+  let keyEvents = false;
+  let cursor = null;
+  async function load(reset) {
+    const page = await liveblogEntries(api, a.slug, {
+      keyEvents,
+      limit: ENTRIES_PER_PAGE,
+      cursor: reset || cursor === null ? void 0 : cursor
+    });
+    const pinned = page.meta.pinned;
+    if (reset) {
+      pinnedSlot.replaceChildren(pinned ? entryView(pinned) : "");
+      list.replaceChildren();
+    }
+    list.append(...page.data.filter((e) => e.id !== pinned?.id).map((e) => entryView(e)));
+    if (reset && list.childElementCount === 0 && !pinned) {
+      list.append(el("p", { class: "no-entries" }, keyEvents ? "No key events yet." : "No entries yet."));
+    }
+    cursor = page.meta.nextCursor;
+    more.hidden = cursor === null;
+  }
+  filter.addEventListener("click", () => {
+    keyEvents = !keyEvents;
+    filter.setAttribute("aria-pressed", String(keyEvents));
+    void load(true);
+  });
+  more.addEventListener("click", () => void load(false));
+  section.append(
+    el("h2", {}, a.live ? "Latest updates" : "Updates (this live coverage has ended)"),
+    el("p", { class: "liveblog-controls" }, filter),
+    pinnedSlot,
+    list,
+    more
+  );
+  await load(true);
+  return section;
 }
 function structuredData(jsonLd) {
   document.getElementById("article-jsonld")?.remove();
