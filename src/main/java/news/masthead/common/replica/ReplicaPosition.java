@@ -20,6 +20,12 @@ import java.util.Deque;
  * writing transaction, before its commit record; it is a lower bound only.
  */
 public final class ReplicaPosition {
+    /**
+     * At most this many lag samples are kept, so a replica that stays reachable but stops replaying
+     * while the primary keeps writing cannot grow them without bound (a poll adds at most one).
+     */
+    static final int MAX_SAMPLES = 1024;
+
     private final Duration maxLag;
     private final boolean followChanges;
 
@@ -71,7 +77,15 @@ public final class ReplicaPosition {
         reachableAt = now;
         if (primaryNow > primary) {
             primary = primaryNow;
-            behind.addLast(new Sample(primaryNow, now));
+            if (behind.size() < MAX_SAMPLES) {
+                behind.addLast(new Sample(primaryNow, now));
+            } else {
+                // The newest sample takes the new position but keeps its earlier time: the lag
+                // reported once the older samples are replayed can then only be too long, never too
+                // short, so a coarse sample sends reads to the primary early rather than late.
+                Sample newest = behind.removeLast();
+                behind.addLast(new Sample(primaryNow, newest.seen()));
+            }
         }
         while (!behind.isEmpty() && behind.peekFirst().position() <= replay) {
             behind.removeFirst();
@@ -115,5 +129,10 @@ public final class ReplicaPosition {
             return true;
         }
         return coveredCommits >= localCommits && replayed >= required;
+    }
+
+    /** How many lag samples are kept (for tests of the bound). */
+    synchronized int samples() {
+        return behind.size();
     }
 }

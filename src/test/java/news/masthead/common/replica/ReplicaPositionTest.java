@@ -98,4 +98,23 @@ class ReplicaPositionTest {
         p.replicaAt(100, 100, T);
         assertFalse(p.serves(T.plusSeconds(6)), "no poll for longer than the bound");
     }
+
+    @Test
+    void aReplicaThatStopsReplayingKeepsABoundedNumberOfSamplesAndItsLagIsNeverUnderstated() {
+        ReplicaPosition p = new ReplicaPosition(Duration.ofDays(1), true);
+        p.replicaAt(0, 0, T);
+        int polls = ReplicaPosition.MAX_SAMPLES * 10;
+        for (int i = 1; i <= polls; i++) {
+            p.replicaAt(0, i * 100L, T.plusSeconds(i));
+        }
+        assertEquals(ReplicaPosition.MAX_SAMPLES, p.samples());
+        assertEquals(Duration.ofSeconds(polls), p.lag(T.plusSeconds(polls + 1L)), "waiting since the first unreplayed write, at 1 s");
+        // Replayed up to just past the last sample that was kept whole: what waits now is the write
+        // seen at MAX_SAMPLES s (merged with everything after it), never a later one.
+        p.replicaAt(100L * ReplicaPosition.MAX_SAMPLES - 1, polls * 100L, T.plusSeconds(polls + 1L));
+        assertEquals(Duration.ofSeconds(polls + 1L - ReplicaPosition.MAX_SAMPLES), p.lag(T.plusSeconds(polls + 1L)));
+        p.replicaAt(polls * 100L, polls * 100L, T.plusSeconds(polls + 2L));
+        assertEquals(Duration.ZERO, p.lag(T.plusSeconds(polls + 2L)));
+        assertEquals(0, p.samples());
+    }
 }
