@@ -5,6 +5,7 @@
 #
 #   bash bench/liveblog.sh                                       # E=10000, 3 rounds of 15 s
 #   E=2000 ROUNDS=1 DURATION_S=3 OUT=/tmp bash bench/liveblog.sh # smoke test
+#   SKIP_READS=1 ROUNDS=1 OUT=/tmp bash bench/liveblog.sh        # writes only, while working on them
 #
 # Throwaway PostgreSQL (durable: fsync and synchronous_commit on, since a write's cost is mostly
 # its commit), one Masthead (the packaged jar, rebuilt when older than the sources); all on
@@ -21,8 +22,11 @@ WARMUP_S="${WARMUP_S:-5}"
 # The JIT kept speeding the reads up for over a minute on 2 busy CPUs (20 s left round 1 at a
 # quarter of round 3's rate), so the warm-up is long; writes get their own before they are measured.
 JIT_WARMUP_S="${JIT_WARMUP_S:-60}"
-# 20 s was not enough for writes: the 08:33 run's rounds went 25, 46, 86 writes/s.
-WRITE_WARMUP_S="${WRITE_WARMUP_S:-45}"
+# 20 s was not enough for writes: the 08:33 run's rounds went 25, 46, 86 writes/s. 45 s was not
+# either: at ~100 writes/s the JIT was still compiling (C2 threads used about a quarter of the
+# machine, Masthead's CPU per write fell from 8.9 to 5.4 ms by 180 s), so writes are measured at
+# steady state, after 3 minutes of writing.
+WRITE_WARMUP_S="${WRITE_WARMUP_S:-180}"
 CONNS="${CONNS:-16}"
 THREADS="${THREADS:-2}"
 LIMIT="${LIMIT:-20}"
@@ -208,11 +212,14 @@ wrk_run() { # label url seconds
         || die "wrk failed, see $WORK/wrk-$1.txt"
     grep '^BENCH_RESULT ' "$WORK/wrk-$1.txt" | sed 's/^BENCH_RESULT //' | jq -c --arg lbl "$1" '. + {"label": $lbl}' >> "$RESULTS"
 }
+LOAD_BEFORE="$(loadavg)"
+TOP_DURING=""
+# SKIP_READS=1 measures only the writes (for iterating on them; its report has no read figures).
+if [[ "${SKIP_READS:-0}" != 1 ]]; then
 log "JIT warm-up ${JIT_WARMUP_S}s"
 wrk_run jit-1 "$PAGE1" $((JIT_WARMUP_S / 2))
 wrk_run jit-50 "$PAGE50" $((JIT_WARMUP_S / 2))
 LOAD_BEFORE="$(loadavg)"
-TOP_DURING=""
 for r in $(seq 1 "$ROUNDS"); do
     # Alternating order: neither page always runs first.
     if (( r % 2 == 1 )); then order=(1 50); else order=(50 1); fi
@@ -225,15 +232,26 @@ for r in $(seq 1 "$ROUNDS"); do
         log "page $p round $r: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) req/s, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
     done
 done
+fi
 
 # ------------------------------------------------------------------ entry writes
 WRITES_URL="/api/v1/admin/articles/$BLOG_ID/entries"
 ENTRIES_BEFORE="$(sql -c "select count(*) from liveblog_entry")"
 REVISIONS_BEFORE="$(sql -c "select count(*) from article_revision")"
-wrk_write() { # label seconds
-    wrk -t"$WRITERS" -c"$WRITERS" -d"$2s" --timeout 10s -s "$BENCH/liveblog-writes.lua" "$APP$WRITES_URL" > "$WORK/wrk-$1.txt" 2>&1 \
+# CPU seconds (utime + stime) of Masthead, and of PostgreSQL's postmaster with all its backends,
+# taken around each write run: CPU per write says whether the writers wait on CPU or on locks.
+HZ="$(getconf CLK_TCK)"
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+PG_PID="$(head -1 "$PG_DATA/postmaster.pid")"
+pg_ticks() { local t; t="$(ticks "$PG_PID")"; for p in $(pgrep -P "$PG_PID" || true); do t=$((t + $(ticks "$p"))); done; echo "$t"; }
+wrk_write() { # label seconds [writers]
+    local n="${3:-$WRITERS}" a0 p0
+    a0="$(ticks "$APP_PID")"; p0="$(pg_ticks)"
+    wrk -t"$n" -c"$n" -d"$2s" --timeout 10s -s "$BENCH/liveblog-writes.lua" "$APP$WRITES_URL" > "$WORK/wrk-$1.txt" 2>&1 \
         || die "wrk failed, see $WORK/wrk-$1.txt"
-    grep '^BENCH_RESULT ' "$WORK/wrk-$1.txt" | sed 's/^BENCH_RESULT //' | jq -c --arg lbl "$1" '. + {"label": $lbl}' >> "$RESULTS"
+    grep '^BENCH_RESULT ' "$WORK/wrk-$1.txt" | sed 's/^BENCH_RESULT //' \
+        | jq -c --arg lbl "$1" --argjson hz "$HZ" --argjson app $(( $(ticks "$APP_PID") - a0 )) --argjson pg $(( $(pg_ticks) - p0 )) \
+            '. + {"label": $lbl, "app_cpu_ms": ($app / $hz * 1000 / .requests), "pg_cpu_ms": ($pg / $hz * 1000 / .requests)}' >> "$RESULTS"
 }
 log "entry writes: $WRITERS writers"
 wrk_write writes-jit "$WRITE_WARMUP_S"
@@ -241,13 +259,11 @@ for r in $(seq 1 "$ROUNDS"); do
     if (( r == 1 )); then (sleep $((DURATION_S / 2)); top_cpu > "$WORK/top-writes.txt") & tp=$!; fi
     wrk_write "writes-round$r" "$DURATION_S"
     if (( r == 1 )); then wait "$tp" || true; TOP_DURING+=$'\n'"writes, mid round 1:"$'\n'"$(cat "$WORK/top-writes.txt")"; fi
-    log "writes round $r: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx)"')"
+    log "writes round $r: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx), CPU ms/write \(.app_cpu_ms) + \(.pg_cpu_ms)"')"
 done
 # One writer alone, for comparison: the liveblog's writers take turns on its row lock, so four
 # writers can go no faster than one; what they add is time spent queueing.
-wrk -t1 -c1 -d"${DURATION_S}s" --timeout 10s -s "$BENCH/liveblog-writes.lua" "$APP$WRITES_URL" > "$WORK/wrk-writes1.txt" 2>&1 \
-    || die "wrk failed, see $WORK/wrk-writes1.txt"
-grep '^BENCH_RESULT ' "$WORK/wrk-writes1.txt" | sed 's/^BENCH_RESULT //' | jq -c '. + {"label": "one-writer"}' >> "$RESULTS"
+wrk_write one-writer "$DURATION_S" 1
 log "one writer: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"')"
 # 20 writes one after another with every statement logged: how many statements a write runs, how
 # long it holds the article's row lock (from its select ... for update to the end of its commit),
@@ -277,8 +293,11 @@ P99_1="$(median '^page1-round' p99_ms)"; P99_50="$(median '^page50-round' p99_ms
 WPS="$(median '^writes-round' rps)"; WP50="$(median '^writes-round' p50_ms)"; WP99="$(median '^writes-round' p99_ms)"
 WMAX="$(jq -s -r '[.[] | select(.label | test("^writes-round")) | .p99_ms] | max' "$RESULTS")"
 W1PS="$(median '^one-writer' rps)"; W1P50="$(median '^one-writer' p50_ms)"; W1P99="$(median '^one-writer' p99_ms)"
+ms2() { awk -v v="$1" 'BEGIN{printf "%.2f", v}'; }
+WAPP="$(ms2 "$(median '^writes-round' app_cpu_ms)")"; WPG="$(ms2 "$(median '^writes-round' pg_cpu_ms)")"
+W1APP="$(ms2 "$(median '^one-writer' app_cpu_ms)")"; W1PG="$(ms2 "$(median '^one-writer' pg_cpu_ms)")"
 NON2XX="$(jq -s '[.[] | select(.label | test("round")) | .non2xx] | add' "$RESULTS")"
-RATIO="$(awk -v a="$RPS50" -v b="$RPS1" 'BEGIN{printf "%.3f", a/b}')"
+RATIO="$(awk -v a="$RPS50" -v b="$RPS1" 'BEGIN{if (b > 0) printf "%.3f", a/b; else print "n/a"}')"
 PAGE_OK="$(awk -v r="$RATIO" 'BEGIN{print (r >= 0.9 && r <= 1.1) ? "PASS" : "FAIL"}')"
 WRITE_OK="$(awk -v p="$WP99" 'BEGIN{print (p < 20) ? "PASS" : "FAIL"}')"
 
@@ -346,11 +365,14 @@ jq -s -r '[.[] | select(.label | test("^page(1|50)-round"))] | .[] | [.label, .r
     echo "revision, cache notification, the stream's row, the partner feed ($PARTNERS partners, the advisory lock every"
     echo "writer shares). PostgreSQL durable (fsync and synchronous_commit on)."
     echo
-    echo "| writes/s (median) | p50 ms | p99 ms |"
-    echo "|---:|---:|---:|"
-    echo "| $WPS | $WP50 | $WP99 |"
+    echo "| writers | writes/s (median) | p50 ms | p99 ms | Masthead CPU ms/write | PostgreSQL CPU ms/write |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| $WRITERS | $WPS | $WP50 | $WP99 | $WAPP | $WPG |"
+    echo "| 1 (${DURATION_S} s, after the rounds) | $W1PS | $W1P50 | $W1P99 | $W1APP | $W1PG |"
     echo
-    echo "One writer alone (${DURATION_S} s, after the rounds): $W1PS writes/s, p50 $W1P50 ms, p99 $W1P99 ms."
+    echo "CPU per write is utime + stime of the Masthead process and of PostgreSQL (postmaster and every backend)"
+    echo "over the run, divided by the writes it answered. With $WRITERS writers in a closed loop on $(nproc) CPUs, a write's"
+    echo "latency is at least $WRITERS × (CPU per write) ÷ $(nproc) once the CPUs are the limit (Little's law)."
     echo
     echo "One write, statement by statement (20 writes in a row, every statement logged by PostgreSQL):"
     echo
@@ -361,9 +383,10 @@ jq -s -r '[.[] | select(.label | test("^page(1|50)-round"))] | .[] | [.label, .r
     echo
     echo "## Every run"
     echo
-    echo "| run | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-    jq -r '"| \(.label) | \(.requests) | \(.rps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | \(.max_ms) | \(.non2xx) |"' "$RESULTS"
+    echo "| run | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | Masthead CPU ms/req | PostgreSQL CPU ms/req |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    jq -r 'def c: if . == null then "" else (. * 100 | round / 100 | tostring) end;
+        "| \(.label) | \(.requests) | \(.rps) | \(.p50_ms) | \(.p90_ms) | \(.p99_ms) | \(.max_ms) | \(.non2xx) | \(.app_cpu_ms | c) | \(.pg_cpu_ms | c) |"' "$RESULTS"
     echo
     echo "## Machine"
     echo

@@ -19,7 +19,6 @@ import news.masthead.copyright.CopyrightNotice;
 import news.masthead.section.Section;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
@@ -54,8 +53,7 @@ public class Article {
             joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "author_id"))
     @OrderColumn(name = "position")
-    // Covers a full page plus its look-ahead row (limit + 1 <= 101), so a page loads bylines in one statement.
-    @BatchSize(size = 128)
+    // Batch-loaded, up to 128 articles' bylines in one statement: quarkus.hibernate-orm.fetch.batch-size.
     public List<Author> authors = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)

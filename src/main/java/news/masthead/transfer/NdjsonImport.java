@@ -280,7 +280,7 @@ public final class NdjsonImport {
                 return;
             }
             java.sql.Array ids = c.createArrayOf("uuid", newArticles.toArray());
-            for (String statement : SyndicationLedger.rejudgeStatements("a.id = any(?)", clock.sql("clock_timestamp()"))) {
+            for (String statement : SyndicationLedger.rejudgeStatements("a.id = any(?)", clock)) {
                 try (PreparedStatement s = c.prepareStatement(statement)) {
                     if (statement.contains("?")) {
                         s.setArray(1, ids);
