@@ -40,17 +40,18 @@ public class SyndicationLedger {
      * a removal for something the partner never received.
      *
      * <p>Pending means after the statement's instant ({@code %1$s}, the database's clock). The
-     * statement is shaped so that it reads only those rows, whatever the statistics say:
+     * statement reads only those rows, whatever the statistics say (it read a liveblog's whole
+     * feed, one row per partner and entry: 1.8 ms of each entry write at 11,000 entries, under the
+     * lock every writer shares, growing with every entry):
      * <ul>
      *   <li>It looks them up per partner and article (the lateral sub-select, kept as such by
      *       {@code offset 0}). Joined freely, PostgreSQL took a partner table it has never analyzed
      *       (a handful of rows, under autovacuum's threshold) for thousands of rows, and read the
-     *       whole feed instead: 1.8 ms of each entry write at 11,000 liveblog entries, under the
-     *       lock every writer shares, growing with every entry.</li>
+     *       whole feed instead.</li>
      *   <li>Pending rows are also after the transaction's start ({@code %2$s}, never later than the
-     *       clock), and that redundant bound starts the scan of
-     *       {@code syndication_change_feed_idx (partner_id, effective_at)} there: the volatile
-     *       {@code clock_timestamp()} can only filter.</li>
+     *       clock), and that redundant bound is where the index scan starts, on
+     *       {@code syndication_change_pending_idx (partner_id, article_id, effective_at)} (V66):
+     *       the volatile {@code clock_timestamp()} can only filter.</li>
      * </ul>
      */
     private static final String DROP_PENDING = """

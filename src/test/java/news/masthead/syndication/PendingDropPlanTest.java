@@ -62,8 +62,9 @@ class PendingDropPlanTest {
                 s.execute("prepare drop_pending(uuid) as " + drop);
                 String plan = explainAnalyze(s, "execute drop_pending('" + ARTICLE + "')");
 
-                assertTrue(plan.matches("(?s).*Index Scan (using|on) syndication_change_feed_idx.*"), plan);
-                assertTrue(plan.contains("Index Cond: ((partner_id = p.id) AND (effective_at > now()))"),
+                // Whichever index the statistics favour, the transaction's start must bound its scan.
+                assertTrue(plan.matches("(?s).*Index Scan (using|on) syndication_change_\\w+_idx.*"), plan);
+                assertTrue(plan.matches("(?s).*Index Cond: \\(\\(partner_id = p\\.id\\) AND [^\\n]*\\(effective_at > now\\(\\)\\)\\).*"),
                         "the scan must start at the transaction's start:\n" + plan);
                 assertFalse(plan.contains("Seq Scan on syndication_change"), plan);
                 try (ResultSet r = s.executeQuery("select count(*) from syndication_change where article_id = '"
