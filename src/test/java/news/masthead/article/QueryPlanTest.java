@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.testsupport.DirectSql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,15 +22,6 @@ class QueryPlanTest {
             + "join copyright_notice n on n.id = a.copyright_notice_id "
             + "where a.status = 'published' and a.visible_from <= now() %s "
             + "order by %s limit 21";
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Test
     void page200OfTheNewestListStartsAtTheCursorInTheNewestIndex() throws SQLException {
@@ -74,7 +62,7 @@ class QueryPlanTest {
     }
 
     private void withManyArticles(Work work) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = DirectSql.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("insert into copyright_notice (id, holder, year, created_at, modified_at) "
@@ -97,12 +85,6 @@ class QueryPlanTest {
     }
 
     private static String explain(Statement s, String sql) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (ResultSet r = s.executeQuery("explain " + sql)) {
-            while (r.next()) {
-                lines.add(r.getString(1));
-            }
-        }
-        return String.join("\n", lines);
+        return DirectSql.explain(s, "", sql);
     }
 }

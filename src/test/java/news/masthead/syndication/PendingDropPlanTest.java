@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import news.masthead.common.time.Now;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.testsupport.DirectSql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +23,9 @@ import org.junit.jupiter.api.Test;
 class PendingDropPlanTest {
     private static final String ARTICLE = "00000000-0000-0000-0000-00000000fee1";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Test
     void droppingPendingRowsReadsOnlyThePendingRowsOfALongFeed() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = DirectSql.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("insert into copyright_notice (id, holder, year, syndication, created_at, modified_at) "
@@ -60,7 +48,8 @@ class PendingDropPlanTest {
                 String drop = SyndicationLedger.rejudgeStatements("a.id = $1", new Now()).get(1);
                 s.execute("set local plan_cache_mode = force_generic_plan");
                 s.execute("prepare drop_pending(uuid) as " + drop);
-                String plan = explainAnalyze(s, "execute drop_pending('" + ARTICLE + "')");
+                String plan = DirectSql.explain(s, "analyze, costs off, timing off, summary off",
+                        "execute drop_pending('" + ARTICLE + "')");
 
                 // Whichever index the statistics favour, the transaction's start must bound its scan.
                 assertTrue(plan.matches("(?s).*Index Scan (using|on) syndication_change_\\w+_idx.*"), plan);
@@ -81,15 +70,5 @@ class PendingDropPlanTest {
                 c.rollback();
             }
         }
-    }
-
-    private static String explainAnalyze(Statement s, String sql) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (ResultSet r = s.executeQuery("explain (analyze, costs off, timing off, summary off) " + sql)) {
-            while (r.next()) {
-                lines.add(r.getString(1));
-            }
-        }
-        return String.join("\n", lines);
     }
 }
