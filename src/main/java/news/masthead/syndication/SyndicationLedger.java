@@ -65,6 +65,11 @@ public class SyndicationLedger {
             where c.seq = pending.seq and (%3$s)
             """;
 
+    /** {@link #DROP_PENDING} for {@code scope}, with both of its bounds read from {@code clock}. */
+    private static String dropPending(Now clock, String scope) {
+        return DROP_PENDING.formatted(clock.sql("clock_timestamp()"), clock.sql("now()"), scope);
+    }
+
     /**
      * The partner p received article a by the instant {@code at} (SQL): an upsert of it took effect
      * for the partner by then. A kill is told to every partner that did, even one whose copy was
@@ -146,8 +151,7 @@ public class SyndicationLedger {
             em.flush();
             em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
             String now = clock.sql("clock_timestamp()");
-            em.createNativeQuery(DROP_PENDING.formatted(now, clock.sql("now()"), "a.id = :id"))
-                    .setParameter("id", event.articleId()).executeUpdate();
+            em.createNativeQuery(dropPending(clock, "a.id = :id")).setParameter("id", event.articleId()).executeUpdate();
             em.createNativeQuery(KILL.formatted(now, received(now))).setParameter("id", event.articleId()).executeUpdate();
             return;
         }
@@ -188,7 +192,7 @@ public class SyndicationLedger {
     public static List<String> rejudgeStatements(String scope, Now clock) {
         String now = clock.sql("clock_timestamp()");
         return List.of("select 1 from pg_advisory_xact_lock(" + LOCK + ")",
-                DROP_PENDING.formatted(now, clock.sql("now()"), scope),
+                dropPending(clock, scope),
                 APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, "false"));
     }
 
@@ -197,7 +201,7 @@ public class SyndicationLedger {
         em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
         // Positions come from the database's clock (see Now#sql), so they follow commit order across instances.
         String now = clock.sql("clock_timestamp()");
-        em.createNativeQuery(DROP_PENDING.formatted(now, clock.sql("now()"), scope)).setParameter("id", id).executeUpdate();
+        em.createNativeQuery(dropPending(clock, scope)).setParameter("id", id).executeUpdate();
         em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, force))
                 .setParameter("id", id).executeUpdate();
     }
