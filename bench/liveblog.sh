@@ -34,6 +34,8 @@ PARTNERS="${PARTNERS:-2}"
 PG_PORT="${PG_PORT:-55452}"
 APP_PORT="${APP_PORT:-8109}"
 APP_HEAP="${APP_HEAP:-256m}"
+# Extra JVM options for Masthead, e.g. a JFR recording while working on the write path.
+APP_JAVA_OPTS="${APP_JAVA_OPTS:-}"
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$REPO/bench"
@@ -119,7 +121,8 @@ log "starting Masthead (cache off) on $APP"
     export MASTHEAD_ADMIN_TOKEN="$TOKEN" MASTHEAD_RATE_LIMIT_ANONYMOUS=0 MASTHEAD_RATE_LIMIT_TOKEN=0
     export MASTHEAD_CONTENT_CACHE_ENABLED=false MASTHEAD_WEBHOOKS_DELIVER_EVERY=off
     cd "$WORK"
-    exec java "-Xmx$APP_HEAP" -jar "$JAR"
+    # shellcheck disable=SC2086 # word-split on purpose: several options
+    exec java "-Xmx$APP_HEAP" $APP_JAVA_OPTS -jar "$JAR"
 ) > "$WORK/masthead.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
@@ -266,7 +269,7 @@ done
 wrk_write one-writer "$DURATION_S" 1
 log "one writer: $(tail -1 "$RESULTS" | jq -r '"\(.rps | round) writes/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"')"
 # 20 writes one after another with every statement logged: how many statements a write runs, how
-# long it holds the article's row lock (from its select ... for update to the end of its commit),
+# long it holds the article's row lock (from the statement that takes it to the end of its commit),
 # and how much of that is the commit (the WAL flush). Logging slows each a little.
 LOG_MARK="$(wc -l < "$WORK/postgres.log")"
 pglog_on
@@ -361,9 +364,10 @@ jq -s -r '[.[] | select(.label | test("^page(1|50)-round"))] | .[] | [.label, .r
     echo
     echo "\`POST /api/v1/admin/articles/{id}/entries\` (one paragraph) by $WRITERS concurrent writers in a closed loop"
     echo "(\`wrk -t$WRITERS -c$WRITERS\`), $ROUNDS rounds of ${DURATION_S} s after ${WRITE_WARMUP_S} s uncounted. Every write runs the whole"
-    echo "article pipeline: the article row lock (the writers of one liveblog take turns), the entry, the article's"
-    echo "revision, cache notification, the stream's row, the partner feed ($PARTNERS partners, the advisory lock every"
-    echo "writer shares). PostgreSQL durable (fsync and synchronous_commit on)."
+    echo "article pipeline: the entry, cache notification, the stream's row, webhook subscribers, then the article's"
+    echo "row lock (the writers of one liveblog take turns on it, so it is taken last) with its \`updatedAt\`, and the"
+    echo "partner feed ($PARTNERS partners, the advisory lock every writer shares). An entry is not an article revision."
+    echo "PostgreSQL durable (fsync and synchronous_commit on)."
     echo
     echo "| writers | writes/s (median) | p50 ms | p99 ms | Masthead CPU ms/write | PostgreSQL CPU ms/write |"
     echo "|---:|---:|---:|---:|---:|---:|"

@@ -1,9 +1,10 @@
 """Reads a PostgreSQL log (log_min_duration_statement = 0, the default log_line_prefix '%m [%p] ')
 taken while bench/liveblog.sh posted liveblog entries one after another, and prints, as Markdown,
-what one entry write does: its statements (median server time of each, and the median time before
-it, which is Masthead's own work between statements), how long it holds the article's row lock (from
-the start of its `select ... for update` to the end of its COMMIT) and how much of that the COMMIT
-(the durable WAL flush) takes."""
+what one entry write does: its statements from BEGIN to COMMIT (median server time of each, and the
+median time before it, which is Masthead's own work between statements), how long it holds the
+article's row lock (from the start of the statement that takes it, a `select ... for update` or the
+`update article`, to the end of its COMMIT) and how much of that the COMMIT (the durable WAL flush)
+takes."""
 import re
 import statistics
 import sys
@@ -22,23 +23,24 @@ def main(path):
             rows.append((m.group(2), end, float(m.group(3)), m.group(4).strip()))
     writes, open_tx = [], {}
     for pid, end, took, text in rows:
-        if text.startswith("select") and LOCK.search(text) and "from article " in text:
-            open_tx[pid] = [(end, took, text)]
+        if text == "BEGIN":
+            open_tx[pid] = []
         elif pid in open_tx:
             open_tx[pid].append((end, took, text))
             if text == "COMMIT":
                 writes.append(open_tx.pop(pid))
-    writes = [w for w in writes if any("insert into liveblog_entry" in t for _, _, t in w)]
+    writes = [w for w in writes if any("insert into liveblog_entry" in t for _, _, t in w) and locks(w) is not None]
     if not writes:
         print("(no entry write found in the log)")
         return
     shape = [short(t) for _, _, t in writes[0]]
     same = [w for w in writes if [short(t) for _, _, t in w] == shape]
-    hold = [w[-1][0] - (w[0][0] - w[0][1]) for w in same]
+    first = locks(same[0])
+    hold = [w[-1][0] - (w[first][0] - w[first][1]) for w in same]
     commit = [w[-1][1] for w in same]
-    server = [sum(took for _, took, _ in w) for w in same]
-    print(f"- {len(same)} writes of the same shape: **{len(shape)} statements** from the row lock to COMMIT, "
-          f"plus the transaction's BEGIN.")
+    server = [sum(took for _, took, _ in w[first:]) for w in same]
+    print(f"- {len(same)} writes of the same shape: **{len(shape)} statements** after BEGIN, "
+          f"the row lock taken by statement {first + 1}, so {len(shape) - first} statements hold it (COMMIT included).")
     print(f"- Row lock held (median): **{med(hold):.2f} ms**, of which COMMIT {med(commit):.2f} ms and the other "
           f"statements' server time {med(server) - med(commit):.2f} ms; the rest ({med(hold) - med(server):.2f} ms) is "
           f"Masthead between statements (Java, JDBC round trips).")
@@ -48,7 +50,17 @@ def main(path):
     for i, name in enumerate(shape):
         took = med([w[i][1] for w in same])
         gap = med([(w[i][0] - w[i][1]) - w[i - 1][0] for w in same]) if i else 0.0
-        print(f"| {i + 1} | `{name}` | {took:.3f} | {gap:.2f} |")
+        mark = " (row lock)" if i == first else ""
+        print(f"| {i + 1} | `{name}`{mark} | {took:.3f} | {gap:.2f} |")
+
+
+def locks(write):
+    """The index of the statement that takes the article's row lock, or None."""
+    for i, (_, _, text) in enumerate(write):
+        t = re.sub(r"\s+", " ", text)
+        if t.startswith("update article ") or t.startswith("select") and LOCK.search(t) and "from article " in t:
+            return i
+    return None
 
 
 def short(text):

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import news.masthead.access.Caller;
@@ -24,6 +25,7 @@ import news.masthead.author.AuthorRepository;
 import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.IfMatch;
 import news.masthead.common.error.InvalidException;
+import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.Slugs;
 import news.masthead.copyright.CopyrightNotice;
 import news.masthead.copyright.CopyrightNoticeRepository;
@@ -91,12 +93,37 @@ class ArticleEditor {
     }
 
     /**
+     * The first, unlocked look of a write to one of the article's liveblog entries: desk scope and
+     * writer ownership as for any write (404, 403) before the caller's body is read, so a caller
+     * who may not write learns nothing from it. {@link #lockForEntry} decides again under the lock.
+     */
+    Article readForEntry(UUID id, Instant now) {
+        Article a = access.readable(articles.findByIdOptional(id));
+        access.requireWritable(a, now);
+        return a;
+    }
+
+    /**
+     * A new entry that changes no other (see {@link #lockForEntry} for the rest): it goes ahead
+     * without the article's lock, which the pipeline takes at its end ({@link EntryLock}), checking
+     * that the article is still the revision read here.
+     */
+    Edit unlockedEntry(Article read, Instant now) {
+        return new Edit(read, now, ArticleEvent.Standing.of(read, now), false);
+    }
+
+    /**
      * {@link #lockForWrite} for a write to one of the article's liveblog entries: the same lock,
      * desk scope and writer ownership, but no If-Match, since an entry is not the article's body
      * and a live desk posting entries must not race the article's revision.
+     *
+     * <p>The writers of one liveblog take turns on this lock, so it is taken once the entry is
+     * ready to write (parsed, sanitized, its byline looked up): it re-reads the article
+     * {@link #readForEntry} read, locked, and checks it again, since it may have changed since.
      */
-    Edit lockForEntry(UUID id, Instant now) {
-        Article a = access.readable(articles.findForUpdate(id));
+    Edit lockForEntry(Article read, Instant now) {
+        Article a = articles.lockFresh(read).orElseThrow(() -> new NotFoundException("No article has this id."));
+        access.readable(Optional.of(a));
         access.requireWritable(a, now);
         return new Edit(a, now, ArticleEvent.Standing.of(a, now), false);
     }
@@ -174,11 +201,6 @@ class ArticleEditor {
      * in the caller's transaction. Answers the article as it now is.
      */
     AdminArticleResponse record(Edit edit, List<String> changed, ArticleEvent.Kind kind) {
-        return record(edit, changed, kind, null);
-    }
-
-    /** {@link #record} of a write to the liveblog entry {@code entry} (null: any other write). */
-    AdminArticleResponse record(Edit edit, List<String> changed, ArticleEvent.Kind kind, UUID entry) {
         Article a = edit.article();
         a.revision++;
         a.modifiedAt = edit.at();
@@ -186,11 +208,35 @@ class ArticleEditor {
         if (edit.created()) {
             articles.persist(a);
         }
+        articles.planOnce();
         articles.flush();
         ArticleSnapshot snapshot = mapper.snapshot(a);
-        events.fire(new ArticleEvent(a.id, kind, a.revision, edit.at(), a.modifiedBy, changed, edit.before(),
-                ArticleEvent.Standing.of(a, edit.at()), snapshot, entry));
+        events.fire(new ArticleEvent(a.id, a.slug, kind, a.revision, edit.at(), a.modifiedBy, changed, edit.before(),
+                ArticleEvent.Standing.of(a, edit.at()), snapshot, null));
         return mapper.admin(snapshot, edit.at());
+    }
+
+    /** The name of the field an entry write moves, in the event's {@code changed}. */
+    static final String UPDATED_AT = "updatedAt";
+
+    /**
+     * Accepts a write to the liveblog entry {@code entry}: to the public and partners a change of
+     * the article, which moves its {@code updatedAt} once it has been published (a draft's is set
+     * when it is published; a scheduled one's is that instant); to the newsroom none, so it keeps
+     * its revision and stamps ({@link ArticleEvent#isRevision()}) and the event carries no snapshot.
+     */
+    void recordEntry(Edit edit, UUID entry) {
+        Article a = edit.article();
+        List<String> changed = new ArrayList<>(List.of("entries"));
+        ArticleStatus status = edit.before().status();
+        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.UNPUBLISHED) {
+            // Written with the row lock, by EntryLock.
+            changed.add(UPDATED_AT);
+        }
+        articles.planOnce();
+        articles.flush();
+        events.fire(new ArticleEvent(a.id, a.slug, ArticleEvent.Kind.ENTRY, a.revision, edit.at(), caller.name(), changed,
+                edit.before(), ArticleEvent.Standing.of(a, edit.at()), null, entry));
     }
 
     private String slugFor(Article a, ArticleWrite w) {

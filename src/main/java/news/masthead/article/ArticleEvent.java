@@ -27,23 +27,38 @@ import java.util.UUID;
  * through that feature's own repositories. Give it an {@link Order} only if it must run before or
  * after another; the rest run in between. Observers read what they need from the event rather
  * than from the database: the writer already knows who wrote, what changed, and where the article
- * stood for the public before and after. They must not change the article.
+ * stood for the public before and after. They must not change the article. The article row is
+ * flushed before the event fires, so their native SQL runs through {@code PipelineSql}, without
+ * Hibernate's automatic flush of the whole session before every statement.
  *
- * @param revision the revision this write created
+ * @param slug     the article's slug after this write
+ * @param revision the revision this write created; for {@link Kind#ENTRY}, the article's current
+ *                 one (an entry is not a revision of the article: see {@link #isRevision()})
  * @param at       the instant of the write, the same one every stamp of it carries
  * @param by       the name of the token that wrote
  * @param changed  the names of the fields whose value changed, as the revision lists them
  * @param before   where the article stood at {@code at} before this write
  * @param after    where it stands at {@code at} after it
- * @param article  the article as this write left it
+ * @param article  the article as this write left it: the revision's snapshot; null for
+ *                 {@link Kind#ENTRY}, which records no revision
  * @param entry    the liveblog entry a {@link Kind#ENTRY} write added, changed or removed; null for
  *                 every other kind
  */
-public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, String by, List<String> changed,
+public record ArticleEvent(UUID articleId, String slug, Kind kind, int revision, Instant at, String by, List<String> changed,
                            Standing before, Standing after, ArticleSnapshot article, UUID entry) {
 
     public ArticleEvent {
         changed = List.copyOf(changed);
+    }
+
+    /**
+     * This write created a revision of the article. Every kind does but {@link Kind#ENTRY}: the
+     * entries are their own resource, so posting one neither appends to the article's history nor
+     * moves its revision, the ETag an editor's {@code If-Match} repeats (a desk posting entries
+     * every few seconds would otherwise fail every headline edit of the running story with a 412).
+     */
+    public boolean isRevision() {
+        return kind != Kind.ENTRY;
     }
 
     public enum Kind {
@@ -51,7 +66,7 @@ public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, 
         /**
          * A liveblog entry was added, changed or removed ({@link #entry()} names it): to everyone
          * outside the newsroom a change of the article, which moved its {@code updatedAt} if it
-         * had been published.
+         * had been published; to the newsroom not a revision of it ({@link #isRevision()}).
          */
         ENTRY
     }
@@ -102,6 +117,11 @@ public record ArticleEvent(UUID articleId, Kind kind, int revision, Instant at, 
         public static final int RECORD = Interceptor.Priority.APPLICATION;
         /** CDI's default for an observer without {@code @Priority}. */
         public static final int DEFAULT = Interceptor.Priority.APPLICATION + 500;
+        /**
+         * A liveblog entry write takes its article's row lock here ({@code EntryLock}): after the
+         * observers that need no lock, before the one whose lock every writer shares.
+         */
+        public static final int ENTRY_LOCK = Interceptor.Priority.PLATFORM_AFTER - 1;
         /**
          * An observer that takes a lock every writer contends for and holds it to the commit: the
          * later it is taken, the shorter every other writer waits.

@@ -33,10 +33,13 @@ import news.masthead.common.time.Now;
 
 /**
  * A liveblog's entries. Every entry write is a write of its article, through the one pipeline:
- * the article is locked and checked as any article write is ({@link ArticleEditor#lockForEntry}:
- * desk scope, writer ownership), its {@code updatedAt} moves if it has been published, and
+ * the article is checked as any article write is (desk scope, writer ownership) and locked
+ * ({@link ArticleEditor#lockForEntry}, or for a new entry at the pipeline's end: {@link EntryLock}),
+ * its {@code updatedAt} moves if it has been published, and
  * {@link ArticleEvent} ({@link ArticleEvent.Kind#ENTRY}) carries the change to every side effect
- * (revision, caches and CDN, webhooks, partners, the stream). The public page reads through the
+ * (caches and CDN, webhooks, partners, the stream). It is not a revision of the article: the
+ * article's history, revision and ETag are its own fields', so an editor's If-Match on the running
+ * story holds while entries are posted. The public page reads through the
  * one visibility predicate: entries are public exactly while their article is.
  */
 @ApplicationScoped
@@ -61,15 +64,20 @@ public class LiveblogService {
     /**
      * Posts an entry, published at once; a 409 on a story, or on a liveblog that has ended. The
      * body is read after the access checks, so a caller who may not write learns nothing from it.
+     * The liveblog's writers take turns on its row lock, so a new entry takes it only at the end of
+     * the pipeline ({@link EntryLock}); one that is pinned changes another entry, and takes it
+     * first, as changes to existing entries do.
      */
     @Transactional
     public EntryResponse create(UUID articleId, JsonNode body) {
         Instant now = clock.instant();
-        ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        Article read = editor.readForEntry(articleId, now);
         if (body == null || !body.isObject()) {
             throw new InvalidException("body", "must be a JSON object with the entry's fields");
         }
         EntryWrite write = strict.read(body, EntryWrite.class);
+        Prepared prepared = prepare(write);
+        ArticleEditor.Edit edit = write.isPinned() ? editor.lockForEntry(read, now) : editor.unlockedEntry(read, now);
         Article a = requireLiveblog(edit);
         if (!a.live) {
             throw new ConflictException("The liveblog has ended (live is false): it takes no new entries.");
@@ -79,17 +87,21 @@ public class LiveblogService {
         e.articleId = a.id;
         e.publishedAt = now;
         e.createdBy = caller.name();
-        apply(e, write, now);
+        apply(e, write, prepared, now);
         entries.persist(e);
         return recorded(edit, e);
     }
 
-    /** JSON Merge Patch over the entry's write fields; the entry keeps its id and publishedAt. */
+    /**
+     * JSON Merge Patch over the entry's write fields; the entry keeps its id and publishedAt. The
+     * lock comes first here: the patch merges into the entry as it is, which another write of it
+     * must not change meanwhile.
+     */
     @Transactional
     public EntryResponse patch(UUID articleId, UUID entryId, JsonNode body) {
         MergePatch<EntryWrite> patch = MergePatch.of(body, EntryWrite.class);
         Instant now = clock.instant();
-        ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        ArticleEditor.Edit edit = editor.lockForEntry(editor.readForEntry(articleId, now), now);
         requireLiveblog(edit);
         LiveblogEntry e = entries.findIn(articleId, entryId).orElseThrow(LiveblogService::noEntry);
         EntryWrite current = write(e);
@@ -97,7 +109,7 @@ public class LiveblogService {
         if (same(current, next)) {
             return response(e);
         }
-        apply(e, next, now);
+        apply(e, next, prepare(next), now);
         return recorded(edit, e);
     }
 
@@ -105,11 +117,11 @@ public class LiveblogService {
     @Transactional
     public void delete(UUID articleId, UUID entryId) {
         Instant now = clock.instant();
-        ArticleEditor.Edit edit = editor.lockForEntry(articleId, now);
+        ArticleEditor.Edit edit = editor.lockForEntry(editor.readForEntry(articleId, now), now);
         requireLiveblog(edit);
         LiveblogEntry e = entries.findIn(articleId, entryId).orElseThrow(LiveblogService::noEntry);
         entries.delete(e);
-        editor.record(edit, touched(edit), ArticleEvent.Kind.ENTRY, e.id);
+        editor.recordEntry(edit, e.id);
     }
 
     /**
@@ -167,16 +179,22 @@ public class LiveblogService {
         return a;
     }
 
+    /** What a write's fields become as stored: the body sanitized, the byline's authors looked up. */
+    private record Prepared(String body, List<Author> byline) {
+    }
+
+    private Prepared prepare(EntryWrite w) {
+        return new Prepared(mapper.toJson(editor.sanitized(w.body())), editor.byline(w.authorsOrEmpty()));
+    }
+
     /** Writes the fields; pinning unpins the liveblog's other pinned entry first (at most one is). */
-    private void apply(LiveblogEntry e, EntryWrite w, Instant now) {
-        List<Block> body = editor.sanitized(w.body());
-        List<Author> byline = editor.byline(w.authorsOrEmpty());
+    private void apply(LiveblogEntry e, EntryWrite w, Prepared p, Instant now) {
         if (w.isPinned() && !e.pinned) {
             entries.unpinOthers(e.articleId, e.id);
         }
         e.headline = w.headline() == null || w.headline().isBlank() ? null : w.headline().strip();
-        e.body = mapper.toJson(body);
-        e.authors = new ArrayList<>(byline);
+        e.body = p.body();
+        e.authors = new ArrayList<>(p.byline());
         e.keyEvent = w.isKeyEvent();
         e.pinned = w.isPinned();
         e.updatedAt = now;
@@ -185,23 +203,8 @@ public class LiveblogService {
 
     /** The entry write as an article write: its updatedAt moves, and the pipeline's event names the entry. */
     private EntryResponse recorded(ArticleEditor.Edit edit, LiveblogEntry e) {
-        editor.record(edit, touched(edit), ArticleEvent.Kind.ENTRY, e.id);
+        editor.recordEntry(edit, e.id);
         return response(e);
-    }
-
-    /**
-     * What an entry write changes of its article: its entries, and its {@code updatedAt} once it
-     * has been published (a draft's is set when it is published; a scheduled one's is that instant).
-     */
-    private static List<String> touched(ArticleEditor.Edit edit) {
-        Article a = edit.article();
-        List<String> changed = new ArrayList<>(List.of("entries"));
-        ArticleStatus status = ArticleStatus.of(a, edit.at());
-        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.UNPUBLISHED) {
-            a.updatedAt = edit.at();
-            changed.add("updatedAt");
-        }
-        return changed;
     }
 
     /** Compared as sanitized blocks and normalized fields: a patch that changes nothing is no write. */

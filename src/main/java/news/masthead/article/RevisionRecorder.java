@@ -4,7 +4,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Appends the revision of every accepted write: who, when, which fields, and the article as it then was. */
+/**
+ * Appends the revision of every accepted write of the article itself (not of its liveblog entries):
+ * who, when, which fields, and the article as it then was.
+ */
 @ApplicationScoped
 class RevisionRecorder {
     private final ArticleRevisionRepository revisions;
@@ -16,6 +19,9 @@ class RevisionRecorder {
     }
 
     void record(@Observes @Priority(ArticleEvent.Order.RECORD) ArticleEvent event) {
+        if (!event.isRevision()) {
+            return;
+        }
         ArticleRevision r = new ArticleRevision();
         r.key = new ArticleRevision.Key(event.articleId(), event.revision());
         r.at = event.at();

@@ -42,6 +42,8 @@ public class StreamHub implements ChangeListener.Wake {
     private final ObjectMapper json;
     private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** A scheduled instant has come since the last read (or nobody has looked yet): announce what fell due. */
+    private final AtomicBoolean announce = new AtomicBoolean(true);
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "event-stream");
         t.setDaemon(true);
@@ -57,7 +59,7 @@ public class StreamHub implements ChangeListener.Wake {
 
     void start(@Observes StartupEvent event) {
         // Starts from the log's settled end: a new instance has no subscribers yet to tell the past.
-        wake();
+        wake(true);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -69,9 +71,16 @@ public class StreamHub implements ChangeListener.Wake {
         return StreamLog.CHANNEL;
     }
 
-    /** A commit or a due instant: read the log once more (one read however many wake-ups queue up). */
+    /**
+     * A commit or a due instant: read the log once more (one read however many wake-ups queue up).
+     * Only a due instant can make a scheduled article public, so only then is there something to
+     * announce: the listener wakes every instance at each scheduled article's instant.
+     */
     @Override
-    public void wake() {
+    public void wake(boolean due) {
+        if (due) {
+            announce.set(true);
+        }
         if (queued.compareAndSet(false, true)) {
             worker.execute(this::poll);
         }
@@ -97,6 +106,10 @@ public class StreamHub implements ChangeListener.Wake {
                     } else if (!s.sink().send("reset", null, data(Map.of("at", clock.instant().toString())))) {
                         return;
                     }
+                }
+                if (position == null) {
+                    // Live from here: the hub stops reading while nobody listens (see poll).
+                    position = log.tip();
                 }
                 subscribers.add(s);
                 // Says the subscriber is live: what commits from now on reaches it (and proxies see bytes at once).
@@ -143,28 +156,51 @@ public class StreamHub implements ChangeListener.Wake {
         } while (missed.size() == BATCH);
     }
 
+    /**
+     * Announces what fell due (when an instant came), then hands the new events to the
+     * subscribers. With none, it reads no events and forgets its position: a subscriber starts
+     * live from the log's end then, or resumes from the log itself, so nothing is lost, and a busy
+     * desk's every commit no longer costs each idle instance a read. Due announcements go on
+     * regardless: they are the log's, for every instance's subscribers and for those who resume
+     * later.
+     */
     private void poll() {
         queued.set(false);
+        boolean announcing = announce.getAndSet(false);
         try {
+            if (subscribers.isEmpty()) {
+                position = null;
+                if (announcing) {
+                    log.announceDue();
+                }
+                return;
+            }
             if (position == null) {
                 position = log.tip();
             }
-            log.announceDue();
-            List<StreamEvent> events;
-            do {
+            StreamLog.Read read = log.read(position, BATCH, announcing);
+            deliver(read.events());
+            boolean unsettled = read.unsettled();
+            List<StreamEvent> events = read.events();
+            while (events.size() == BATCH) {
                 events = log.after(position, BATCH);
-                for (StreamEvent e : events) {
-                    deliver(e);
-                    position = e.position();
-                }
-            } while (events.size() == BATCH);
-            if (log.unsettled(position)) {
+                deliver(events);
+                unsettled = events.size() < BATCH && log.unsettled(position);
+            }
+            if (unsettled) {
                 // Committed, but behind a transaction still running: read again shortly.
-                worker.schedule(this::wake, 50, TimeUnit.MILLISECONDS);
+                worker.schedule(() -> wake(false), 50, TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             LOG.warnf("The event stream could not read its log (%s); trying again in a second", e.getMessage());
-            worker.schedule(this::wake, 1, TimeUnit.SECONDS);
+            worker.schedule(() -> wake(announcing), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void deliver(List<StreamEvent> events) {
+        for (StreamEvent e : events) {
+            deliver(e);
+            position = e.position();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import news.masthead.article.ArticleRepository;
+import news.masthead.common.db.PipelineSql;
 import news.masthead.common.time.Now;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
@@ -45,13 +46,14 @@ public class StreamLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void append(UUID article, String kind, boolean publicEvent, Instant at, UUID entry) {
-        em.createNativeQuery("insert into stream_event (kind, audience, article_id, slug, section_id, owner_token_id, at, entry_id) "
-                        + "select :kind, :audience, a.id, a.slug, a.section_id, a.owner_token_id, :at, cast(:entry as uuid) "
-                        + "from article a where a.id = :id")
+        // One round trip: the row, and the notification that wakes every instance's hub at the commit.
+        PipelineSql.of(em, "with e as (insert into stream_event (kind, audience, article_id, slug, section_id, owner_token_id, "
+                        + "at, entry_id) select :kind, :audience, a.id, a.slug, a.section_id, a.owner_token_id, :at, "
+                        + "cast(:entry as uuid) from article a where a.id = :id returning 1) "
+                        + "select cast(pg_notify(:channel, '') as text) from e", "stream_event")
                 .setParameter("kind", kind).setParameter("audience", publicEvent ? "public" : "preview")
                 .setParameter("at", at).setParameter("entry", entry == null ? null : entry.toString())
-                .setParameter("id", article).executeUpdate();
-        em.createNativeQuery("select cast(pg_notify(:channel, '') as text)").setParameter("channel", CHANNEL).getSingleResult();
+                .setParameter("id", article).setParameter("channel", CHANNEL).getResultList();
     }
 
     /** In the writer's transaction: when the article turns public with no write, or null when it will not. */
@@ -83,6 +85,27 @@ public class StreamLog {
             em.createNativeQuery("select cast(pg_notify(:channel, '') as text)").setParameter("channel", CHANNEL).getSingleResult();
         }
         return announced;
+    }
+
+    /**
+     * What one wake of the hub reads, in one transaction: with {@code announce}, the announcements
+     * of what fell due ({@link #announceDue}) first; then the settled events after {@code after}
+     * (at most {@code limit}), and, when that was all of them, whether others wait behind a
+     * transaction still running.
+     */
+    @Transactional
+    public Read read(Position after, int limit, boolean announce) {
+        if (announce) {
+            announceDue();
+        }
+        List<StreamEvent> events = after(after, limit);
+        boolean unsettled = events.size() < limit
+                && unsettled(events.isEmpty() ? after : events.get(events.size() - 1).position());
+        return new Read(events, unsettled);
+    }
+
+    /** Settled events in position order; {@code unsettled}: more have committed behind an older transaction. */
+    public record Read(List<StreamEvent> events, boolean unsettled) {
     }
 
     /** The last settled position: where a new instance starts. */

@@ -32,6 +32,10 @@ class StreamRecorder {
             kind = "liveblog.entry";
         }
         log.append(event.articleId(), kind, was || is, event.at(), event.entry());
-        log.due(event.articleId(), event.after().isScheduled() ? event.after().visibleFrom() : null);
+        // The due row exists only while a write has left the article scheduled; one that was
+        // scheduled and has turned public keeps its row until announceDue says article.published.
+        if (event.after().isScheduled() || event.before().isScheduled()) {
+            log.due(event.articleId(), event.after().isScheduled() ? event.after().visibleFrom() : null);
+        }
     }
 }

@@ -4,9 +4,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.UUID;
 import news.masthead.article.ArticleEvent;
+import news.masthead.common.db.PipelineSql;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.NoticeRightsChanged;
 import news.masthead.section.SectionTreeChanged;
@@ -148,11 +150,10 @@ public class SyndicationLedger {
             // Also after an earlier removal: partners may keep unpublished stories in archives, and
             // a kill notice (reason "killed") tells them to delete those too. What was still pending
             // (a scheduled upsert) is dropped first, so nobody is told of a story it never had.
-            em.flush();
-            em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+            lock();
             String now = clock.sql("clock_timestamp()");
-            em.createNativeQuery(dropPending(clock, "a.id = :id")).setParameter("id", event.articleId()).executeUpdate();
-            em.createNativeQuery(KILL.formatted(now, received(now))).setParameter("id", event.articleId()).executeUpdate();
+            change(dropPending(clock, "a.id = :id")).setParameter("id", event.articleId()).executeUpdate();
+            change(KILL.formatted(now, received(now))).setParameter("id", event.articleId()).executeUpdate();
             return;
         }
         if (!event.before().isPublished() && !event.after().isPublished()) {
@@ -197,12 +198,24 @@ public class SyndicationLedger {
     }
 
     private void rejudge(String scope, boolean force, UUID id) {
-        em.flush();
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+        lock();
         // Positions come from the database's clock (see Now#sql), so they follow commit order across instances.
         String now = clock.sql("clock_timestamp()");
-        em.createNativeQuery(dropPending(clock, scope)).setParameter("id", id).executeUpdate();
-        em.createNativeQuery(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, force))
-                .setParameter("id", id).executeUpdate();
+        change(dropPending(clock, scope)).setParameter("id", id).executeUpdate();
+        change(APPEND.formatted(ENTITLED, PARTNER_VISIBLE_FROM, now, scope, force)).setParameter("id", id).executeUpdate();
+    }
+
+    /**
+     * Writes what the transaction has pending (the revision, webhook deliveries, ...), then takes
+     * the lock every writer shares: nothing else is written while it is held, so the statements
+     * after it need no flush of their own.
+     */
+    private void lock() {
+        em.flush();
+        PipelineSql.of(em, "select 1 from pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+    }
+
+    private Query change(String sql) {
+        return PipelineSql.of(em, sql, "syndication_change");
     }
 }

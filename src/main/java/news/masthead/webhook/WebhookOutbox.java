@@ -43,7 +43,13 @@ public class WebhookOutbox {
         Event e = decide(event);
         // Lock order: subscriptions, then their deliveries, as deleting a webhook does (it cascades).
         List<UUID> subscribers = e == null ? List.of() : webhooks.lockSubscribers(e.type());
-        deliveries.withdrawNotYetDue(event.articleId(), WebhookEventType.ARTICLE_PUBLISHED, event.at());
+        // Only a write that finds the article scheduled can find such an event: one is queued, due
+        // at the article's visible_from, exactly when a write leaves it scheduled, and every later
+        // write that finds it still so withdraws it. (Most writes, a desk's liveblog entries among
+        // them, find none, and skip the delete.)
+        if (event.before().isScheduled()) {
+            deliveries.withdrawNotYetDue(event.articleId(), WebhookEventType.ARTICLE_PUBLISHED, event.at());
+        }
         if (!subscribers.isEmpty()) {
             enqueue(e, event, subscribers);
         }
@@ -82,7 +88,7 @@ public class WebhookOutbox {
     private void enqueue(Event e, ArticleEvent event, List<UUID> subscribers) {
         UUID eventId = UUID.randomUUID();
         String payload = payload(new Payload(eventId, e.type().wire(), e.at(),
-                new Payload.ArticleRef(event.articleId(), event.article().slug(), event.revision(), e.status().wire())));
+                new Payload.ArticleRef(event.articleId(), event.slug(), event.revision(), e.status().wire())));
         for (UUID webhookId : subscribers) {
             WebhookDelivery d = new WebhookDelivery();
             d.id = UUID.randomUUID();

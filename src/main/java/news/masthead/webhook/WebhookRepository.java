@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import news.masthead.common.db.PipelineSql;
 
 @ApplicationScoped
 public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
@@ -25,7 +26,7 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, UUID> {
      */
     @SuppressWarnings("unchecked")
     public List<UUID> lockSubscribers(WebhookEventType type) {
-        return getEntityManager().createNativeQuery("select id from webhook "
+        return PipelineSql.of(getEntityManager(), "select id from webhook "
                         + "where active and cast(:type as text) = any(events) order by id for key share")
                 .setParameter("type", type.wire())
                 .getResultList();

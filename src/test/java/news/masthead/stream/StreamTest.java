@@ -11,11 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import news.masthead.testsupport.Api;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.EventStreams;
@@ -29,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class StreamTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + Api.ADMIN_TOKEN);
+
+    @Inject
+    DataSource dataSource;
 
     private static String url(String path) {
         return EventStreams.base() + path;
@@ -113,6 +122,49 @@ class StreamTest {
             assertEquals("article.published", announced.name());
             assertTrue(announced.data().contains("\"at\":\"" + at + "\""), announced.data());
         }
+    }
+
+    @Test
+    void aScheduleThatComesDueWhileNobodyListensIsAnnouncedToWhoeverResumes() throws Exception {
+        String position;
+        try (EventStreams first = EventStreams.live(url("/api/v1/stream"), Map.of())) {
+            Created marker = article().published();
+            position = last(first.until(is("article.published", marker.id()), WAIT)).id();
+        }
+        Created scheduled = article().draft();
+        // Within the window a position may resume from (10 minutes).
+        Instant at = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        admin().header("If-Match", scheduled.etag()).body(Map.of("at", at.toString())).post(scheduled.adminPath() + "/publish")
+                .then().statusCode(200);
+        TestClock.get().advancePast(at);
+        // In the log before anyone listens again: the idle hub still announces what falls due.
+        assertTrue(announcedWithin(scheduled.id(), WAIT), "no article.published in the log for " + scheduled.id());
+
+        try (EventStreams resumed = EventStreams.open(url("/api/v1/stream"), Map.of("Last-Event-ID", position))) {
+            Event announced = last(resumed.until(e -> about(e, scheduled.id()), WAIT));
+            assertEquals("article.published", announced.name());
+            assertTrue(announced.data().contains("\"at\":\"" + at + "\""), announced.data());
+        }
+    }
+
+    /** Waits (polling the log, at most {@code wait}) for the hub's own thread to log the article's publication. */
+    private boolean announcedWithin(String articleId, Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from stream_event "
+                     + "where article_id = ? and kind = 'article.published'")) {
+            s.setObject(1, UUID.fromString(articleId));
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) > 0) {
+                        return true;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        return false;
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminEntryResource {
     private static final String WRITES = " Each entry write is a change of the article: it moves the article's "
             + "`updatedAt` once the article has been published (no `updates` note), and goes out as an article "
-            + "update (webhooks, partners, caches) and as `liveblog.entry` on the event stream. A writer may write "
+            + "update (webhooks, partners, caches) and as `liveblog.entry` on the event stream. It is not a "
+            + "revision of the article: the article's revision, ETag and history stay, so an editor's `If-Match` "
+            + "on the running story holds while entries are posted. A writer may write "
             + "entries only of its own unpublished liveblog, as it may edit only such articles.";
 
     private final LiveblogService service;
@@ -53,7 +55,8 @@ public class AdminEntryResource {
     @APIResponse(responseCode = "201", description = "Posted; Location names it.",
             content = @Content(schema = @Schema(implementation = EntryResponse.class)))
     @APIResponse(responseCode = "409", description = "The article is a story, has ended (`live` is false), or is "
-            + "in the trash or killed.")
+            + "in the trash or killed; or it changed while the entry was being written (nothing was kept: send the "
+            + "entry again).")
     public Response create(@PathParam("id") UUID id, JsonNode body) {
         EntryResponse created = service.create(id, body);
         return Created.at("/api/v1/admin/articles/" + id + "/entries", created.id(), created);

@@ -28,7 +28,11 @@ public class ChangeListener implements Runnable {
     public interface Wake {
         String channel();
 
-        void wake();
+        /**
+         * {@code due}: a scheduled article's instant has come, or the connection is new (and
+         * instants may have passed unseen); false for a notification only.
+         */
+        void wake(boolean due);
     }
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
@@ -102,7 +106,7 @@ public class ChangeListener implements Runnable {
                     }
                 }
                 refresh(c, 0);
-                wakeAll();
+                wakeAll(true);
                 backoff = 100;
                 listen(c);
             } catch (SQLException | RuntimeException e) {
@@ -153,7 +157,7 @@ public class ChangeListener implements Runnable {
                 lastContact = now;
             }
             if (dueNow || received != null && received.length > 0) {
-                wakeAll();
+                wakeAll(dueNow);
                 lastContact = now;
             }
             if (Duration.between(lastContact, now).compareTo(check) >= 0) {
@@ -203,10 +207,10 @@ public class ChangeListener implements Runnable {
         return false;
     }
 
-    private void wakeAll() {
+    private void wakeAll(boolean due) {
         for (Wake w : wakes) {
             try {
-                w.wake();
+                w.wake(due);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "A listener of %s failed to wake", w.channel());
             }
