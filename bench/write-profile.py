@@ -67,7 +67,9 @@ def short(text):
     text = re.sub(r"\s+", " ", text)
     m = re.match(r"(select .{0,20}?from \w+|insert into \w+|update \w+|delete from \w+|with \w+|COMMIT)", text)
     name = m.group(1) if m else text[:40]
-    if "pg_advisory_xact_lock" in text:
+    if "insert into stream_event" in text and "pg_notify" in text:
+        name = "with … insert into stream_event … pg_notify(…)"
+    elif "pg_advisory_xact_lock" in text:
         name = "select pg_advisory_xact_lock(…syndication_change)"
     elif "pg_notify" in text:
         name = "select pg_notify(…)"
