@@ -117,9 +117,8 @@ class ArticleEditor {
      * desk scope and writer ownership, but no If-Match, since an entry is not the article's body
      * and a live desk posting entries must not race the article's revision.
      *
-     * <p>The writers of one liveblog take turns on this lock, so it is taken once the entry is
-     * ready to write (parsed, sanitized, its byline looked up): it re-reads the article
-     * {@link #readForEntry} read, locked, and checks it again, since it may have changed since.
+     * <p>It re-reads the article {@link #readForEntry} read, locked, and checks it again: it may
+     * have changed since.
      */
     Edit lockForEntry(Article read, Instant now) {
         Article a = articles.lockFresh(read).orElseThrow(() -> new NotFoundException("No article has this id."));

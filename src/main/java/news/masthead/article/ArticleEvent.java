@@ -8,8 +8,9 @@ import java.util.UUID;
 /**
  * An accepted article write. This event is the article write pipeline: {@code ArticleEditor}
  * fires it once per write, synchronously, inside the writer's transaction, after the article row
- * is written and while it is still locked, and every side effect of the write is an observer of
- * it. Observers write their rows in the same commit, or, if the write rolls back, not at all:
+ * is written and while it is still locked (a new liveblog entry: before the lock, which
+ * {@code EntryLock} takes), and every side effect of the write is an observer of it. Observers
+ * write their rows in the same commit, or, if the write rolls back, not at all:
  *
  * <ol>
  *   <li>{@code RevisionRecorder}: the revision row with its {@link #article() snapshot}
@@ -17,6 +18,9 @@ import java.util.UUID;
  *   <li>{@code CacheNotifier}: {@code NOTIFY} of the content caches, when the public could see
  *       the change;</li>
  *   <li>{@code WebhookOutbox} (webhook): queued deliveries for subscribers;</li>
+ *   <li>{@code StreamRecorder} (stream): the event stream's row;</li>
+ *   <li>{@code EntryLock}: for {@link Kind#ENTRY}, the article's row lock and {@code updatedAt}
+ *       ({@link Order#ENTRY_LOCK});</li>
  *   <li>{@code SyndicationLedger} (syndication): the partners' change feed
  *       ({@link Order#LAST}: it takes a lock every writer shares and holds it until the commit,
  *       so nothing may run after it).</li>

@@ -17,7 +17,6 @@ import news.masthead.article.api.AuthorRef;
 import news.masthead.article.api.EntryPage;
 import news.masthead.article.api.EntryResponse;
 import news.masthead.article.api.EntryWrite;
-import news.masthead.article.body.Block;
 import news.masthead.author.Author;
 import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
