@@ -21,6 +21,9 @@ import java.util.UUID;
  *   <li>{@code StreamRecorder} (stream): the event stream's row;</li>
  *   <li>{@code EntryLock}: for {@link Kind#ENTRY}, the article's row lock and {@code updatedAt}
  *       ({@link Order#ENTRY_LOCK});</li>
+ *   <li>{@code DocumentRecorder}: the article's public documents, rendered again
+ *       ({@link Order#RENDER}; the only observer that writes to the article's row, and only
+ *       those columns);</li>
  *   <li>{@code SyndicationLedger} (syndication): the partners' change feed
  *       ({@link Order#LAST}: it takes a lock every writer shares and holds it until the commit,
  *       so nothing may run after it).</li>
@@ -125,7 +128,13 @@ public record ArticleEvent(UUID articleId, String slug, Kind kind, int revision,
          * A liveblog entry write takes its article's row lock here ({@code EntryLock}): after the
          * observers that need no lock, before the one whose lock every writer shares.
          */
-        public static final int ENTRY_LOCK = Interceptor.Priority.PLATFORM_AFTER - 1;
+        public static final int ENTRY_LOCK = Interceptor.Priority.PLATFORM_AFTER - 2;
+        /**
+         * The article's public documents are rendered again ({@code DocumentRecorder}): under its
+         * row lock, which a new entry takes only at {@link #ENTRY_LOCK}, so that no other write of
+         * the article can come between the render and the commit.
+         */
+        public static final int RENDER = Interceptor.Priority.PLATFORM_AFTER - 1;
         /**
          * An observer that takes a lock every writer contends for and holds it to the commit: the
          * later it is taken, the shorter every other writer waits.

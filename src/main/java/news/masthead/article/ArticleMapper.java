@@ -64,8 +64,8 @@ public class ArticleMapper {
     /** A list entry from its public row and bylines; {@code snippet} only for search hits (null: none). */
     public ArticleSummaryResponse summary(Listed l, String snippet) {
         return new ArticleSummaryResponse(l.id(), l.slug(), l.headline(), l.summary(), section(l), authorRefs(l.bylines()),
-                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), l.kind(), l.live(), snippet,
-                leadImage(storedLeadImage(l.leadImage())));
+                Arrays.asList(l.tags()), copyright(l), l.publishedAt(), l.updatedAt(), l.kind(), l.live(),
+                leadImage(storedLeadImage(l.leadImage())), snippet);
     }
 
     /** The surrogate keys of everything a public row shows. */

@@ -5,8 +5,10 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import news.masthead.article.api.ArticleResponse;
 import news.masthead.article.api.ArticleSearch;
 import news.masthead.article.ArticleSearchRepository.After;
 import news.masthead.article.ArticleSearchRepository.Hit;
+import news.masthead.article.ArticleSearchRepository.StoredHit;
 import news.masthead.article.body.SearchText;
 import news.masthead.common.cache.SurrogateKeys;
 import news.masthead.common.cache.Tagged;
@@ -42,10 +45,15 @@ public class ArticleReader {
     private final ArticleAccess access;
     private final ArticleSearchRepository search;
     private final int candidates;
+    private final PublicDocuments documents;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     ArticleReader(ArticleRepository articles, SectionRepository sections, ArticleMapper mapper, Now clock,
-                  ArticleAccess access, ArticleSearchRepository search,
+                  ArticleAccess access, ArticleSearchRepository search, PublicDocuments documents,
+                  com.fasterxml.jackson.databind.ObjectMapper json,
                   @ConfigProperty(name = "masthead.search.candidates", defaultValue = "200") int candidates) {
+        this.documents = documents;
+        this.json = json;
         if (candidates < 1) {
             throw new IllegalArgumentException("masthead.search.candidates must be at least 1, not " + candidates);
         }
@@ -80,6 +88,93 @@ public class ArticleReader {
                 .orElseThrow(() -> new NotFoundException("No published article has this slug."));
     }
 
+    /**
+     * {@link #findPublic} as the Content API answers it: the article's stored document, its bytes
+     * as rendered at write time (a fresh render if it has none yet). The 301, 410 and 404 are
+     * decided as there.
+     */
+    @ReplicaRead
+    public Tagged<byte[]> findPublicDocument(String slug) {
+        Instant now = clock.instant();
+        var stored = articles.findStoredBySlug(slug, now);
+        if (stored.isPresent()) {
+            PublicRows.Stored s = rendered(List.of(stored.get()), PublicDocuments.Document::document).get(0);
+            return Tagged.of(StoredPage.utf8(s.json()), StoredPage.keys(s));
+        }
+        // An old slug, a killed article, or none: answered as findPublic does (or, if it turned
+        // visible in between, its fresh render).
+        Tagged<ArticleResponse> other = findVisible(slug, now);
+        return new Tagged<>(other.body() == null ? null : StoredPage.bytes(other.body(), json), other.keys(),
+                other.movedTo(), other.goneDetail());
+    }
+
+    /**
+     * {@link #listPublic} as the Content API answers it: the page's stored summaries, written into
+     * the list envelope as they are, without parsing or mapping anything.
+     */
+    @ReplicaRead
+    public Tagged<byte[]> listPublicDocuments(ArticleFilters filters, ArticleSearch search) {
+        Instant now = clock.instant();
+        String text = searchText(search.query());
+        boolean newest = newest(search.sort, text != null);
+        if (text != null) {
+            return searchStored(filters, text, newest, now);
+        }
+        ArticleQuery query = query(filters, null);
+        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
+        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
+        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
+        List<PublicRows.Stored> rows = rendered(articles.visibleStoredPage(query, afterAt, afterId, page.limit(), now),
+                PublicDocuments.Document::summary);
+        return Tagged.of(StoredPage.of(rows, page.limit(), PublicRows.Stored::json,
+                        r -> PageRequest.encode(r.publishedAt().toString(), r.id().toString()), json),
+                listKeys(rows, page.limit(), StoredPage::keys));
+    }
+
+    private Tagged<byte[]> searchStored(ArticleFilters f, String text, boolean newest, Instant now) {
+        ArticleSearchRepository.Filters filters = searchFilters(f, PreviewScope.ALL);
+        List<StoredHit> hits;
+        Function<StoredHit, String> cursor;
+        PageRequest page;
+        if (newest) {
+            page = PageRequest.parse(f.limit, f.cursor, 2);
+            After after = page.after().map(c -> new After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
+                    .orElse(null);
+            hits = search.storedByNewest(text, filters, after, page.limit(), now);
+            cursor = h -> PageRequest.encode(h.row().publishedAt().toString(), h.row().id().toString());
+        } else {
+            String fingerprint = fingerprint(text);
+            page = relevancePage(f, fingerprint);
+            After after = relevanceAfter(page);
+            hits = search.storedByRelevance(text, filters, after, candidates, page.limit(), now);
+            cursor = h -> PageRequest.encode(Float.toString(h.rank()), h.row().publishedAt().toString(),
+                    h.row().id().toString(), fingerprint);
+        }
+        List<PublicRows.Stored> rows = rendered(hits.stream().map(StoredHit::row).toList(), PublicDocuments.Document::summary);
+        List<StoredHit> shown = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            shown.add(new StoredHit(rows.get(i), hits.get(i).rank(), hits.get(i).snippet()));
+        }
+        return Tagged.of(StoredPage.of(shown, page.limit(),
+                        h -> StoredPage.withSnippet(h.row().json(), SearchText.highlighted(h.snippet()), json), cursor, json),
+                listKeys(shown, page.limit(), h -> StoredPage.keys(h.row())));
+    }
+
+    /**
+     * The rows, each with its stored document, or a fresh render where none is stored yet (an
+     * article the render queue has not reached since an upgrade).
+     */
+    private List<PublicRows.Stored> rendered(List<PublicRows.Stored> rows,
+                                             Function<PublicDocuments.Document, String> which) {
+        List<UUID> missing = rows.stream().filter(r -> r.json() == null).map(PublicRows.Stored::id).toList();
+        if (missing.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, PublicDocuments.Document> fresh = documents.render(missing);
+        return rows.stream().map(r -> r.json() != null ? r : new PublicRows.Stored(r.id(), r.publishedAt(),
+                which.apply(fresh.get(r.id())), fresh.get(r.id()).keys())).toList();
+    }
+
     /** Newest first, or with {@code q} the search hits, by relevance unless {@code sort=newest}. */
     @ReplicaRead
     public Tagged<Page<ArticleSummaryResponse>> listPublic(ArticleFilters filters, ArticleSearch search) {
@@ -109,11 +204,7 @@ public class ArticleReader {
 
     private Tagged<Page<ArticleSummaryResponse>> searchPublic(ArticleFilters f, String text, boolean newest, Instant now,
                                                               PreviewScope scope) {
-        // The section goes to the search statement as a slug: it expands the subtree itself.
-        ArticleSearchRepository.Filters filters = new ArticleSearchRepository.Filters(f.section, f.author,
-                f.tag == null ? null : f.tag.strip().toLowerCase(Locale.ROOT),
-                f.since == null ? null : instantParam("since", f.since),
-                f.until == null ? null : instantParam("until", f.until), scope.sections(), scope.owner());
+        ArticleSearchRepository.Filters filters = searchFilters(f, scope);
         if (newest) {
             PageRequest page = PageRequest.parse(f.limit, f.cursor, 2);
             After after = page.after().map(c -> new After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
@@ -125,18 +216,40 @@ public class ArticleReader {
         }
         // Relevance: the cursor holds the last hit's whole sort key, and names its query, since a
         // rank means nothing for another one.
-        String fingerprint = Integer.toHexString(text.hashCode());
-        PageRequest page = PageRequest.parse(f.limit, f.cursor, 4);
-        page.after().filter(c -> !c.get(3).equals(fingerprint)).ifPresent(c -> {
-            throw PageRequest.badCursor();
-        });
-        After after = page.after().map(c -> new After(rank(c.get(0)), CursorParts.instant(c.get(1)),
-                CursorParts.uuid(c.get(2)))).orElse(null);
+        String fingerprint = fingerprint(text);
+        PageRequest page = relevancePage(f, fingerprint);
+        After after = relevanceAfter(page);
         List<Hit> hits = search.byRelevance(text, filters, after, candidates, page.limit(), now);
         return Tagged.of(Page.of(hits, page.limit(), this::summary,
                 h -> PageRequest.encode(Float.toString(h.rank()), h.row().publishedAt().toString(),
                         h.row().id().toString(), fingerprint)),
                 listKeys(hits, page.limit(), h -> mapper.keys(h.row())));
+    }
+
+    private static ArticleSearchRepository.Filters searchFilters(ArticleFilters f, PreviewScope scope) {
+        // The section goes to the search statement as a slug: it expands the subtree itself.
+        return new ArticleSearchRepository.Filters(f.section, f.author,
+                f.tag == null ? null : f.tag.strip().toLowerCase(Locale.ROOT),
+                f.since == null ? null : instantParam("since", f.since),
+                f.until == null ? null : instantParam("until", f.until), scope.sections(), scope.owner());
+    }
+
+    private static String fingerprint(String text) {
+        return Integer.toHexString(text.hashCode());
+    }
+
+    /** A relevance page: its cursor must name the query it was made for. */
+    private static PageRequest relevancePage(ArticleFilters f, String fingerprint) {
+        PageRequest page = PageRequest.parse(f.limit, f.cursor, 4);
+        page.after().filter(c -> !c.get(3).equals(fingerprint)).ifPresent(c -> {
+            throw PageRequest.badCursor();
+        });
+        return page;
+    }
+
+    private static After relevanceAfter(PageRequest page) {
+        return page.after().map(c -> new After(rank(c.get(0)), CursorParts.instant(c.get(1)),
+                CursorParts.uuid(c.get(2)))).orElse(null);
     }
 
     /**
@@ -145,8 +258,8 @@ public class ArticleReader {
      * (null: any tag) that are not pinned: one statement, through {@link ArticleRepository#VISIBLE}.
      */
     public PublicPicks publicPicks(List<UUID> pinned, boolean fill, UUID fillSection, String fillTag, int fillLimit) {
-        java.util.Map<UUID, PublicPicks.Pick> shown = new java.util.HashMap<>();
-        List<PublicPicks.Pick> filled = new java.util.ArrayList<>();
+        Map<UUID, PublicPicks.Pick> shown = new java.util.HashMap<>();
+        List<PublicPicks.Pick> filled = new ArrayList<>();
         for (ArticleRepository.Picked p : articles.visiblePicks(pinned, fill, fillSection, fillTag, fillLimit, clock.instant())) {
             PublicPicks.Pick pick = new PublicPicks.Pick(mapper.summary(p.row(), null), mapper.keys(p.row()));
             if (p.pinned()) {

@@ -47,9 +47,11 @@ public class ArticleSearchRepository {
      * the query's words rule out. Now one generic plan per connection serves every query.
      */
     static final String TSQUERY = "(select websearch_to_tsquery('english', cast(:q as text)))";
-    /** What a hit shows, and what that needs joined to the article {@code a}. */
-    private static final String HIT_COLUMNS = PublicRows.Listed.select(PublicRows.Aliases.SHORT);
-    private static final String HIT_JOINS = PublicRows.Listed.joins(PublicRows.Aliases.SHORT);
+    /** What a hit shows, and what that needs joined to the article {@code a}: the list's row, or its stored summary. */
+    private final Shape<Hit> listed;
+    private static final Shape<StoredHit> STORED = new Shape<>(
+            PublicRows.Stored.select(PublicRows.Aliases.SHORT, "public_summary"), " ",
+            r -> new StoredHit(PublicRows.Stored.read(r), r.real("rank"), r.text("snippet")));
     private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
             + "MinWords=8, FragmentDelimiter=\" … \"";
     /** The highlighted excerpt of the article {@code a} for the query; every search shows the same. */
@@ -62,6 +64,17 @@ public class ArticleSearchRepository {
     ArticleSearchRepository(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
+        this.listed = new Shape<>(PublicRows.Listed.select(PublicRows.Aliases.SHORT),
+                PublicRows.Listed.joins(PublicRows.Aliases.SHORT),
+                r -> new Hit(PublicRows.Listed.read(r, json), r.real("rank"), r.text("snippet")));
+    }
+
+    /** The columns a page of hits selects of the article {@code a} (and its joins), and how a hit is read. */
+    private record Shape<H>(String columns, String joins, java.util.function.Function<PublicRows.Row, H> read) {
+    }
+
+    /** A search hit as stored: the article's rendered summary (null until rendered), its rank and excerpt. */
+    public record StoredHit(PublicRows.Stored row, float rank, String snippet) {
     }
 
     /**
@@ -88,6 +101,22 @@ public class ArticleSearchRepository {
      * hits after {@code after} (null: the first page).
      */
     public List<Hit> byRelevance(String text, Filters filters, After after, int candidates, int limit, Instant now) {
+        return byRelevance(listed, text, filters, after, candidates, limit, now);
+    }
+
+    /** As {@link #byRelevance}, the hits' stored summaries. */
+    public List<StoredHit> storedByRelevance(String text, Filters filters, After after, int candidates, int limit,
+                                             Instant now) {
+        return byRelevance(STORED, text, filters, after, candidates, limit, now);
+    }
+
+    /** As {@link #byNewest}, the hits' stored summaries. */
+    public List<StoredHit> storedByNewest(String text, Filters filters, After after, int limit, Instant now) {
+        return byNewest(STORED, text, filters, after, limit, now);
+    }
+
+    private <H> List<H> byRelevance(Shape<H> shape, String text, Filters filters, After after, int candidates, int limit,
+                                    Instant now) {
         Statement s = new Statement(text, filters, now);
         String cand = s.newestMatches(earliest(now, filters.until()), null, candidates);
         String keyset = "";
@@ -99,12 +128,16 @@ public class ArticleSearchRepository {
             s.params.put("afterId", after.id());
         }
         String sql = cand + s.page("(select c.id, c.published_at, ts_rank(c.search_vector, " + TSQUERY + ") as rank "
-                + "from candidates c) p " + keyset, "p.rank desc, p.published_at desc, p.id desc", limit + 1);
-        return s.hits(sql);
+                + "from candidates c) p " + keyset, "p.rank desc, p.published_at desc, p.id desc", limit + 1, shape);
+        return s.hits(sql, shape);
     }
 
     /** Newest first, every match; {@code limit + 1} hits after {@code after} (null: the first page). */
     public List<Hit> byNewest(String text, Filters filters, After after, int limit, Instant now) {
+        return byNewest(listed, text, filters, after, limit, now);
+    }
+
+    private <H> List<H> byNewest(Shape<H> shape, String text, Filters filters, After after, int limit, Instant now) {
         Statement s = new Statement(text, filters, now);
         Instant anchor = now;
         if (after != null) {
@@ -114,8 +147,8 @@ public class ArticleSearchRepository {
         }
         String cand = s.newestMatches(earliest(anchor, filters.until()), after, limit + 1);
         String sql = cand + s.page("(select c.id, c.published_at, cast(0 as real) as rank from candidates c) p",
-                "p.published_at desc, p.id desc", limit + 1);
-        return s.hits(sql);
+                "p.published_at desc, p.id desc", limit + 1, shape);
+        return s.hits(sql, shape);
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -189,18 +222,17 @@ public class ArticleSearchRepository {
          * The page of {@code ranked} (columns id, published_at, rank) in {@code order}, with a snippet
          * for each of its rows only.
          */
-        String page(String ranked, String order, int rows) {
-            return "select " + HIT_COLUMNS + ", r.rank as rank, "
+        String page(String ranked, String order, int rows, Shape<?> shape) {
+            return "select " + shape.columns() + ", r.rank as rank, "
                     + SNIPPET + " as snippet "
                     + "from (select p.id, p.published_at, p.rank from " + ranked + " order by " + order + " limit " + rows + ") r "
-                    + "join article a on a.id = r.id" + HIT_JOINS
+                    + "join article a on a.id = r.id" + shape.joins()
                     + "order by " + order.replace("p.", "r.");
         }
 
         /** The page's rows as the list shows them: the search statement reads them itself, no second one. */
-        List<Hit> hits(String sql) {
-            return PublicRows.query(em, sql, params,
-                    r -> new Hit(PublicRows.Listed.read(r, json), r.real("rank"), r.text("snippet")));
+        <H> List<H> hits(String sql, Shape<H> shape) {
+            return PublicRows.query(em, sql, params, shape.read());
         }
     }
 }

@@ -97,13 +97,44 @@ public final class PublicRows {
         }
     }
 
+    /**
+     * A public row as stored at write time (issue #19): one of the article's rendered documents (the
+     * summary in lists, the whole article by slug) and the surrogate keys it names; {@code json} is
+     * null while it has not been rendered yet (an article written before the documents existed,
+     * still in the render queue).
+     */
+    public record Stored(UUID id, Instant publishedAt, String json, String keys) {
+        /** The select list, with {@code document} the column of the document wanted. */
+        static String select(Aliases t, String document) {
+            String a = t.article() + ".";
+            return a + "id as id, " + a + "published_at as published_at, " + a + document + " as json, "
+                    + a + "public_keys as public_keys";
+        }
+
+        static Stored read(Row r) {
+            return new Stored(r.uuid("id"), r.instant("published_at"), r.text("json"), r.text("public_keys"));
+        }
+    }
+
     /** One author of an article. */
     public record Byline(UUID authorId, String slug, String name) {
     }
 
     /** Runs a native statement and reads each of its rows by column label. */
     static <T> List<T> query(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
-        Query query = em.createNativeQuery(sql, Tuple.class);
+        return query(em.createNativeQuery(sql, Tuple.class), params, read);
+    }
+
+    /**
+     * The same inside the article write pipeline, which has flushed what the statement reads: no
+     * automatic flush of the whole session first (see {@code PipelineSql}).
+     */
+    static <T> List<T> queryFlushed(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
+        return query(em.createNativeQuery(sql, Tuple.class).setFlushMode(jakarta.persistence.FlushModeType.COMMIT),
+                params, read);
+    }
+
+    private static <T> List<T> query(Query query, Map<String, Object> params, Function<Row, T> read) {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();

@@ -23,6 +23,8 @@ import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.common.replica.ReplicaRead;
+import news.masthead.common.render.ReferenceChanged;
+import jakarta.enterprise.event.Event;
 
 /** The use cases of authors: the Admin API writes them, the Content API shows their public fields. */
 @ApplicationScoped
@@ -32,9 +34,11 @@ public class AuthorService {
     private final StrictJson strict;
     private final Now clock;
     private final ContentChanged changed;
+    private final Event<ReferenceChanged> shown;
 
     AuthorService(AuthorRepository authors, AuthorReferences articles, StrictJson strict, Now clock,
-                  ContentChanged changed) {
+                  ContentChanged changed, Event<ReferenceChanged> shown) {
+        this.shown = shown;
         this.changed = changed;
         this.authors = authors;
         this.articles = articles;
@@ -77,6 +81,11 @@ public class AuthorService {
             apply(a, next);
             a.modifiedAt = clock.instant();
             changed.publish(keys(a, !a.slug.equals(slug)));
+            if (!next.slug().equals(current.slug()) || !next.name().equals(current.name())) {
+                // Bylines show slug and name: the articles' documents are rendered again.
+                authors.flush();
+                shown.fire(new ReferenceChanged(ReferenceChanged.Kind.AUTHOR, a.id));
+            }
         }
         return admin(a);
     }

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import news.masthead.common.render.ReferenceChanged;
 import java.util.Set;
 import java.util.UUID;
 import news.masthead.common.cache.ContentChanged;
@@ -33,9 +35,11 @@ public class CopyrightNoticeService {
     private final Now clock;
     private final Event<NoticeRightsChanged> rightsChanged;
     private final ContentChanged changed;
+    private final Event<ReferenceChanged> shown;
 
     CopyrightNoticeService(CopyrightNoticeRepository notices, NoticeReferences articles, StrictJson strict, Now clock,
-                           Event<NoticeRightsChanged> rightsChanged, ContentChanged changed) {
+                           Event<NoticeRightsChanged> rightsChanged, ContentChanged changed, Event<ReferenceChanged> shown) {
+        this.shown = shown;
         this.changed = changed;
         this.notices = notices;
         this.articles = articles;
@@ -95,6 +99,12 @@ public class CopyrightNoticeService {
                 rightsChanged.fire(new NoticeRightsChanged(n.id));
             }
             changed.publish(keys(n, wasDefault));
+            if (!Objects.equals(next.holder(), current.holder()) || !Objects.equals(next.year(), current.year())
+                    || !Objects.equals(next.statement(), current.statement())
+                    || !Objects.equals(next.usageTerms(), current.usageTerms())) {
+                // Every article shows its notice: their documents are rendered again.
+                shown.fire(new ReferenceChanged(ReferenceChanged.Kind.NOTICE, n.id));
+            }
         }
         return view(n);
     }

@@ -32,6 +32,7 @@ import news.masthead.section.api.SectionList;
 import news.masthead.section.api.SectionResponse;
 import news.masthead.section.api.SectionWrite;
 import news.masthead.common.replica.ReplicaRead;
+import news.masthead.common.render.ReferenceChanged;
 
 /** The use cases of the section tree: the Admin API shapes it, the Content API lists it in display order. */
 @ApplicationScoped
@@ -49,9 +50,12 @@ public class SectionService {
     private final ContentChanged changed;
     private final Instance<SectionHolders> holders;
     private final Event<SectionTreeChanged> moved;
+    private final Event<ReferenceChanged> shown;
 
     SectionService(SectionRepository sections, SectionReferences articles, StrictJson strict, Now clock,
-                   ContentChanged changed, Instance<SectionHolders> holders, Event<SectionTreeChanged> moved) {
+                   ContentChanged changed, Instance<SectionHolders> holders, Event<SectionTreeChanged> moved,
+                   Event<ReferenceChanged> shown) {
+        this.shown = shown;
         this.changed = changed;
         this.holders = holders;
         this.moved = moved;
@@ -103,6 +107,11 @@ public class SectionService {
             if (treeMoved) {
                 sections.flush();
                 moved.fire(new SectionTreeChanged(s.id));
+            }
+            if (!next.slug().equals(current.slug()) || !next.name().equals(current.name())) {
+                // Articles show their section's slug and name: their documents are rendered again.
+                sections.flush();
+                shown.fire(new ReferenceChanged(ReferenceChanged.Kind.SECTION, s.id));
             }
         }
         return admin(s);

@@ -167,12 +167,13 @@ class FuzzTest {
     }
 
     /**
-     * Tables that background work writes (webhook delivery, CDN purges, start-up state, Flyway)
+     * Tables that background work writes (webhook delivery, CDN purges, the render queue, start-up state, Flyway)
      * while the fuzzer runs. Every other table is watched, read from the database's catalogue, so
      * a table a later migration adds is covered without anyone remembering to list it here.
      */
     private static final java.util.Set<String> WRITTEN_IN_BACKGROUND = java.util.Set.of("flyway_schema_history",
-            "app_state", "webhook_delivery", "webhook_delivery_attempt", "cdn_purge", "stream_event", "stream_due", "fuzz_write_count");
+            "app_state", "webhook_delivery", "webhook_delivery_attempt", "cdn_purge", "stream_event", "stream_due", "fuzz_write_count",
+            "article_render_queue");
 
     /** The tables a refused write must leave alone: every table of the schema but the ones above. */
     private List<String> watched() throws Exception {
@@ -205,10 +206,30 @@ class FuzzTest {
             s.execute("create function fuzz_count_write() returns trigger language plpgsql as "
                     + "$$ begin update fuzz_write_count set n = n + 1; return null; end $$");
             for (String table : watched) {
-                s.execute("create trigger fuzz_watch after insert or update or delete on " + table
+                s.execute("create trigger fuzz_watch after insert or " + updateOf(c, table) + "delete on " + table
                         + " for each row execute function fuzz_count_write()");
             }
         }
+    }
+
+    /**
+     * The render queue rewrites articles' public documents in the background (a repair the fuzz
+     * queued through its 202 is drained while later requests are refused): an update of those
+     * columns alone is not a write of the refused request's.
+     */
+    private static String updateOf(Connection c, String table) throws Exception {
+        if (!table.equals("article")) {
+            return "update or ";
+        }
+        List<String> columns = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select column_name from information_schema.columns "
+                + "where table_schema = current_schema() and table_name = 'article' and column_name not like 'public\\_%' "
+                + "and is_generated = 'NEVER' order by ordinal_position")) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        return "update of " + String.join(", ", columns) + " or ";
     }
 
     private void unwatchWrites() throws Exception {

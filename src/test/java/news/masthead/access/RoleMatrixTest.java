@@ -71,6 +71,7 @@ class RoleMatrixTest {
             Map.entry("patchWebhook", ADMINS), Map.entry("deleteWebhook", ADMINS),
             Map.entry("listWebhookDeliveries", ADMINS),
             Map.entry("purgeCdnKeys", EDITORS),
+            Map.entry("renderAllArticleDocuments", ADMINS), Map.entry("getArticleDocumentQueue", ADMINS),
             Map.entry("createPreviewLink", READERS), Map.entry("listPreviewLinks", READERS),
             Map.entry("getPreviewLink", READERS), Map.entry("revokePreviewLink", READERS),
             Map.entry("listPreviewArticles", READERS), Map.entry("getPreviewArticle", READERS),

@@ -41,6 +41,9 @@ class ArticleSearchCandidatesTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    PublicDocuments documents;
+
     private static Map<String, String> paragraph(String text) {
         return Map.of("type", "paragraph", "text", text);
     }
@@ -179,6 +182,8 @@ class ArticleSearchCandidatesTest {
             s.setObject(2, UUID.fromString(a.id()));
             assertEquals(1, s.executeUpdate());
         }
+        // A write behind the pipeline's back: its public documents are rendered again, as a repair would.
+        QuarkusTransaction.requiringNew().run(() -> documents.refresh(List.of(UUID.fromString(a.id()))));
     }
 
     private static List<String> walk(Map<String, String> params, int limit) {

@@ -23,10 +23,10 @@ public record ArticleSummaryResponse(
         @Nullable Instant updatedAt,
         @Schema(description = ArticleResponse.KIND_DOC, enumeration = {"story", "liveblog"}) String kind,
         @Schema(description = ArticleResponse.LIVE_DOC) boolean live,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage,
         @Schema(description = "Search hits only (with q): an excerpt of the opening of the body text, "
                 + "HTML-escaped, with the matching words in <mark> tags (none when they occur only further down). "
                 + "Absent without q, or when the body has no text.",
                 example = "Talks in <mark>Budapest</mark> would follow a lengthy phone call …", maxLength = 65536)
-        @Nullable String snippet,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Null when the article has none.", nullable = true) LeadImage leadImage) {
+        @Nullable String snippet) {
 }

@@ -44,7 +44,7 @@ public class ContentArticleResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match.")
     public Response list(@BeanParam ArticleFilters filters, @BeanParam ArticleSearch search,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        return cacheable.ok(uri, headers, () -> reader.listPublic(filters, search));
+        return cacheable.ok(uri, headers, () -> reader.listPublicDocuments(filters, search));
     }
 
     @GET
@@ -58,6 +58,6 @@ public class ContentArticleResource {
     @APIResponse(responseCode = "410", description = "The article was killed (a legal takedown): this slug, and every "
             + "old one, is gone for good. Cacheable like the article was, and purged if an admin ever restores it.")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return cacheable.ok(uri, headers, () -> reader.findPublic(slug));
+        return cacheable.ok(uri, headers, () -> reader.findPublicDocument(slug));
     }
 }
