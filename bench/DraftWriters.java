@@ -15,17 +15,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Draft editors at work: E editors, each editing its own draft as an editor's client does: a
+ * Draft editors at work: E editors, each editing its own draft (or, with the optional 9th argument
+ * {@code published}, its own published article) as an editor's client does: a
  * JSON Merge Patch with If-Match set to the ETag the previous answer gave, in a closed loop (the
  * next edit only once the last is answered). Writes per second over a measured window, after a
  * warm-up that is not counted.
  *
  * <pre>
- *   java bench/DraftWriters.java BASE_URL TOKEN SECTION_SLUG AUTHOR_SLUG EDITORS WARMUP_S DURATION_S LABEL
+ *   java bench/DraftWriters.java BASE_URL TOKEN SECTION_SLUG AUTHOR_SLUG EDITORS WARMUP_S DURATION_S LABEL [draft|published]
  * </pre>
  *
  * Creates its own E drafts first (in SECTION by AUTHOR, under the default copyright notice), so
- * every run starts from the same state. Prints one line:
+ * every run starts from the same state; with {@code published} it then publishes each of them
+ * once ({@code POST …/publish} with If-Match), before the clock starts, so that every edit is an
+ * edit of a published article (the writes that re-render its public documents, issue #19). Prints one line:
  * {@code WRITES_RESULT {"label":..., "writes":..., "wps":..., "p50_ms":..., ...}}. Any answer
  * other than 200 is counted in "errors" and stops that editor (a 412 would mean a lost edit).
  * Only java.net.http: no dependencies.
@@ -34,8 +37,8 @@ public class DraftWriters {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: java DraftWriters.java BASE_URL TOKEN SECTION AUTHOR EDITORS WARMUP_S DURATION_S LABEL");
+        if ((args.length != 8 && args.length != 9) || (args.length == 9 && !args[8].matches("draft|published"))) {
+            System.err.println("usage: java DraftWriters.java BASE_URL TOKEN SECTION AUTHOR EDITORS WARMUP_S DURATION_S LABEL [draft|published]");
             System.exit(2);
         }
         String base = args[0];
@@ -46,13 +49,14 @@ public class DraftWriters {
         long warmupNanos = Duration.ofSeconds(Long.parseLong(args[5])).toNanos();
         long durationNanos = Duration.ofSeconds(Long.parseLong(args[6])).toNanos();
         String label = args[7];
+        boolean published = args.length == 9 && args[8].equals("published");
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         List<String[]> drafts = new ArrayList<>();
         for (int i = 0; i < editors; i++) {
-            String body = "{\"slug\":\"bench-draft-" + label.replaceAll("[^a-z0-9]", "-") + "-" + run + "-" + i + "\","
+            String body = "{\"slug\":\"bench-" + (published ? "published-" : "draft-") + label.replaceAll("[^a-z0-9]", "-") + "-" + run + "-" + i + "\","
                     + "\"headline\":\"Draft " + i + " of run " + run + "\",\"section\":\"" + section + "\","
                     + "\"authors\":[\"" + author + "\"],\"body\":[" + paragraph(i, 0) + "]}";
             HttpResponse<String> r = http.send(request(base + "/api/v1/admin/articles", token)
@@ -64,7 +68,17 @@ public class DraftWriters {
             if (!m.find()) {
                 throw new IllegalStateException("no id in " + r.body());
             }
-            drafts.add(new String[] {m.group(1), r.headers().firstValue("ETag").orElseThrow()});
+            String etag = r.headers().firstValue("ETag").orElseThrow();
+            if (published) {
+                HttpResponse<String> p = http.send(request(base + "/api/v1/admin/articles/" + m.group(1) + "/publish", token)
+                        .header("If-Match", etag).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (p.statusCode() != 200) {
+                    throw new IllegalStateException("publishing article " + i + " answered " + p.statusCode() + ": " + p.body());
+                }
+                etag = p.headers().firstValue("ETag").orElseThrow();
+            }
+            drafts.add(new String[] {m.group(1), etag});
         }
 
         long start = System.nanoTime();
@@ -139,9 +153,9 @@ public class DraftWriters {
         Arrays.sort(all);
         double seconds = durationNanos / 1e9;
         System.out.println(String.format(Locale.ROOT,
-                "WRITES_RESULT {\"label\":\"%s\",\"editors\":%d,\"writes\":%d,\"seconds\":%.1f,\"wps\":%.1f,"
+                "WRITES_RESULT {\"label\":\"%s\",\"published\":%b,\"editors\":%d,\"writes\":%d,\"seconds\":%.1f,\"wps\":%.1f,"
                         + "\"p50_ms\":%.2f,\"p90_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"errors\":%d,\"first_error\":%s}",
-                label, editors, writes.get(), seconds, writes.get() / seconds, pct(all, 50), pct(all, 90), pct(all, 99),
+                label, published, editors, writes.get(), seconds, writes.get() / seconds, pct(all, 50), pct(all, 90), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), quote(firstError.get())));
     }
 

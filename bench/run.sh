@@ -44,6 +44,11 @@ OLD_JAR="${OLD_JAR:-}"
 OLD_REF="${OLD_REF:-}"
 OLD_APP_PORT="${OLD_APP_PORT:-8088}"
 OLD_BASE="http://127.0.0.1:$OLD_APP_PORT"
+# Render at upgrade (issue #19): with an article_render_queue in the schema, the published articles
+# loaded by SQL are queued as the upgrade migration queues them, and the run waits until this build
+# has drained the queue (RENDER_TIMEOUT_S in all; RENDER_STALL_S without the queue getting shorter).
+RENDER_TIMEOUT_S="${RENDER_TIMEOUT_S:-3600}"
+RENDER_STALL_S="${RENDER_STALL_S:-300}"
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 LOGS="/tmp/masthead-bench-logs-$STAMP"
@@ -327,6 +332,78 @@ SEARCH_HITS="$(q "select count(*) from article where status = 'published' and vi
 SEARCH_PCT="$(awk -v h="$SEARCH_HITS" -v v="$C_VISIBLE" 'BEGIN{printf "%.2f", 100*h/v}')"
 log "search q=$SEARCH_Q: $SEARCH_HITS of $C_VISIBLE visible articles ($SEARCH_PCT%)"
 
+# ------------------------------------------------------------------ render at upgrade (issue #19)
+# Rows loaded by SQL have no public documents. With a render queue in the schema they are queued
+# by the upgrade migration's own statement (Flyway ran before the load, on an empty table, so the
+# migration queued nothing), and this build (the cold instance, started before the load and still
+# the only Masthead running: the old build starts after this) renders them from the queue by
+# itself. Timed from the insert to an empty queue (polled every second: +-1 s, plus up to the
+# drainer's own ~1 s poll), with Masthead's, PostgreSQL's and the machine's CPU over that interval.
+# Then every published article must have its document, or the run stops: a benchmark of fresh
+# renders would not measure this build. The documents' updates leave dead rows behind; VACUUM
+# ANALYZE (timed apart, autovacuum's job in production) so that the reads do not measure bloat.
+RENDER_MEASURED=""
+ARTICLE_SIZE_LOADED="$ARTICLE_SIZE"
+if [[ "$(q "select to_regclass('article_render_queue') is not null")" == t ]]; then
+    RENDER_MEASURED=1
+    RENDER_QUEUED_BEFORE="$(q "select count(*) from article_render_queue")"
+    (( RENDER_QUEUED_BEFORE == 0 )) || log "render queue: $RENDER_QUEUED_BEFORE rows already queued after the load"
+    log "render at upgrade: queueing the $C_PUBLISHED published articles (the upgrade migration's statement)"
+    : > "$LOGS/render-queue.tsv"
+    ra0="$(tree_ticks "$APP_PID")"; rp0="$(pg_ticks)"; rm0="$(machine_ticks)"; rt0="$(date +%s.%N)"
+    psql_db -c "insert into article_render_queue (article_id, cause) select id, 'upgrade' from article where status = 'published' order by published_at desc, id desc;" \
+        || die "could not queue the published articles for rendering"
+    rt1="$(date +%s.%N)"
+    render_deadline=$((SECONDS + RENDER_TIMEOUT_S)); render_best=-1; render_best_at=$SECONDS; render_logged=$SECONDS
+    while :; do
+        left="$(q "select count(*) from article_render_queue")"
+        printf '%s\t%s\n' "$(awk -v a="$rt0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')" "$left" >> "$LOGS/render-queue.tsv"
+        (( left == 0 )) && break
+        kill -0 "$APP_PID" 2>/dev/null || die "Masthead exited while rendering ($left articles queued), see $LOGS/masthead-cold.log"
+        if (( render_best < 0 || left < render_best )); then render_best="$left"; render_best_at=$SECONDS; fi
+        (( SECONDS - render_best_at < RENDER_STALL_S )) \
+            || die "render queue: still $left articles queued, none rendered for ${RENDER_STALL_S}s (RENDER_STALL_S); see $LOGS/masthead-cold.log"
+        (( SECONDS < render_deadline )) \
+            || die "render queue: still $left of $C_PUBLISHED articles queued after ${RENDER_TIMEOUT_S}s (RENDER_TIMEOUT_S); see $LOGS/masthead-cold.log"
+        if (( SECONDS - render_logged >= 30 )); then log "render queue: $left articles left"; render_logged=$SECONDS; fi
+        sleep 1
+    done
+    rt2="$(date +%s.%N)"
+    ra1="$(tree_ticks "$APP_PID")"; rp1="$(pg_ticks)"; rm1="$(machine_ticks)"
+    RENDER_S="$(awk -v a="$rt0" -v b="$rt2" 'BEGIN{printf "%.1f", b-a}')"
+    RENDER_INSERT_S="$(awk -v a="$rt0" -v b="$rt1" 'BEGIN{printf "%.1f", b-a}')"
+    RENDER_RATE="$(awk -v n="$C_PUBLISHED" -v a="$rt0" -v b="$rt2" 'BEGIN{printf "%.0f", n/(b-a)}')"
+    RENDER_APP_CPU="$(awk -v t=$((ra1 - ra0)) -v hz="$HZ" 'BEGIN{printf "%.1f", t/hz}')"
+    RENDER_PG_CPU="$(awk -v t=$((rp1 - rp0)) -v hz="$HZ" 'BEGIN{printf "%.1f", t/hz}')"
+    RENDER_MACHINE_CPU="$(awk -v t=$((rm1 - rm0)) -v hz="$HZ" 'BEGIN{printf "%.1f", t/hz}')"
+    RENDER_APP_MS="$(awk -v t=$((ra1 - ra0)) -v hz="$HZ" -v n="$C_PUBLISHED" 'BEGIN{printf "%.3f", n ? 1000*t/hz/n : 0}')"
+    RENDER_PG_MS="$(awk -v t=$((rp1 - rp0)) -v hz="$HZ" -v n="$C_PUBLISHED" 'BEGIN{printf "%.3f", n ? 1000*t/hz/n : 0}')"
+    # Delete and render are one transaction per batch (RenderQueue.drainBatch): an empty queue means rendered.
+    # Checked twice, 5 s apart, in case a build ever commits them apart.
+    RENDER_MISSING="$(q "select count(*) from article where status = 'published' and public_summary is null")"
+    if (( RENDER_MISSING > 0 )); then
+        sleep 5
+        RENDER_MISSING="$(q "select count(*) from article where status = 'published' and public_summary is null")"
+    fi
+    RENDER_NO_DOCUMENT="$(q "select count(*) from article where status = 'published' and public_document is null")"
+    log "render at upgrade: $C_PUBLISHED articles in ${RENDER_S}s ($RENDER_RATE/s; insert ${RENDER_INSERT_S}s), Masthead CPU ${RENDER_APP_CPU}s, PostgreSQL CPU ${RENDER_PG_CPU}s"
+    (( RENDER_MISSING == 0 )) \
+        || die "render at upgrade: the queue is empty but $RENDER_MISSING published articles have no public_summary; see $LOGS/masthead-cold.log"
+    rv0="$(date +%s.%N)"
+    psql_db -c "vacuum analyze article" || die "vacuum analyze article failed"
+    RENDER_VACUUM_S="$(awk -v a="$rv0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')"
+    ARTICLE_SIZE="$(q "select pg_size_pretty(pg_total_relation_size('article'))")"
+    DB_SIZE="$(q "select pg_size_pretty(pg_database_size('masthead'))")"
+    RENDER_ERRORS="$(grep -cE ' ERROR |OutOfMemoryError' "$LOGS/masthead-cold.log" || true)"
+    # about 10 of the queue-length samples, first and last included, for the result file
+    RENDER_SAMPLES="$(awk -F'\t' '{t[NR] = $1; l[NR] = $2}
+        END {step = NR > 10 ? int(NR / 10) : 1
+             for (i = 1; i <= NR; i += step) {printf "%s%s s: %s", (n++ ? ", " : ""), t[i], l[i]; last = i}
+             if (last != NR) printf ", %s s: %s", t[NR], l[NR]}' "$LOGS/render-queue.tsv")"
+else
+    log "no article_render_queue in this build's schema: render at upgrade not measured"
+fi
+
 # The A/B's old build, cold, on the data just loaded (this build has migrated the schema; Flyway
 # ignores migrations an older build does not know).
 if [[ -n "$OLD_JAR" ]]; then
@@ -602,6 +679,12 @@ S8_P99="$(jq -r .p99_ms <<< "$S8")"
 S8_ALL="$(jq -s -r --arg k "search-c$SEARCH_CONNS" '[.[] | select(.phase == "cold" and .read == $k and (.label | startswith("round"))) | .p99_ms | . * 100 | round / 100 | tostring] | join(", ")' "$ROUNDS_FILE")"
 # A/B: new ÷ old req/s per read (> 1: this build is faster), from the medians of the same run.
 ab() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.3f", a/b; else print "n/a" }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN{ exit !(a <= b) }'; }
+# Issue #19: PostgreSQL CPU per cold "20 newest" request (median round), 3 decimals against a 0.3 ms target.
+pg_ms() { med "$1" newest | jq -r '.pg_cpu_s * 1000 / .requests * 1000 | round / 1000'; }
+PG_MS_NEWEST="$(pg_ms cold)"
+PG_MS_NEWEST_OLD=""
+[[ -n "$OLD_NAME" ]] && PG_MS_NEWEST_OLD="$(pg_ms cold-old)"
 
 mkdir -p "$BENCH/results"
 STEM="$BENCH/results/$(date -u +%Y-%m-%d)-n$N"
@@ -644,7 +727,46 @@ EOF
     echo "Produced by \`${OLD_REF:+OLD_REF=$OLD_REF }bash bench/run.sh $N\` on $(date -u '+%Y-%m-%d %H:%M UTC'), Masthead at commit \`$GIT_REV\`${GIT_DIRTY:+ (with uncommitted changes)}${OLD_NAME:+; A/B against \`$OLD_NAME\` (see \"A/B\")}."
     echo "Chart: [$(basename "$CHART")]($(basename "$CHART"))."
     echo
-    echo "## Acceptance targets (issue \"Delivery at newsroom scale\")"
+    echo "## Acceptance targets (issue #19 \"Cold reads at the database's speed\")"
+    echo
+    echo "Medians of the $ROUNDS measured rounds (the figures of the tables below); cold = content cache off, this build unless"
+    echo "said otherwise. A line that names a size applies at that size; at another size its figure is for information."
+    echo
+    echo "| target | measured | result |"
+    echo "|---|---|---|"
+    if [[ -n "$OLD_NAME" ]]; then
+        echo "| cold 20 newest ≥ 2.0× the old build \`$OLD_NAME\`, measured in this run | $(printf '%.0f' "${RPS[cold-newest]}") vs $(printf '%.0f' "${RPS[cold-old-newest]}") req/s = $(ab "${RPS[cold-newest]}" "${RPS[cold-old-newest]}")× | $(pf ge "${RPS[cold-newest]}" "$(awk -v b="${RPS[cold-old-newest]}" 'BEGIN{print 2*b}')") |"
+    else
+        echo "| cold 20 newest ≥ 2.0× the old build, measured in this run | $(printf '%.0f' "${RPS[cold-newest]}") req/s; no old build in this run (set OLD_REF or OLD_JAR) | not measured |"
+    fi
+    if (( N == 10000 )); then
+        echo "| cold by slug ≥ 8,000 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-slug]}") req/s | $(pf ge "${RPS[cold-slug]}" 8000) |"
+    else
+        echo "| cold by slug ≥ 8,000 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-slug]}") req/s at $N (for information: the target applies at 10,000) | n/a at this N |"
+    fi
+    echo "| PostgreSQL CPU per cold 20-newest request ≤ 0.3 ms | $PG_MS_NEWEST ms${PG_MS_NEWEST_OLD:+ (old build: $PG_MS_NEWEST_OLD ms)} | $(pf le "$PG_MS_NEWEST" 0.3) |"
+    s8_line="p99 $(printf '%.2f' "$S8_P99") ms at $SEARCH_CONNS clients (median round; rounds: $S8_ALL ms), $SEARCH_HITS hits"
+    if (( SEARCH_CONNS != 8 )); then
+        s8_ok="n/a (SEARCH_CONNS=$SEARCH_CONNS; the target is at 8)"
+    elif (( N == 1000000 )); then
+        s8_ok="$(pf le "$S8_P99" 25)"
+    else
+        s8_line="$s8_line at $N (for information: $(pf le "$S8_P99" 25); the target applies at 1,000,000)"
+        s8_ok="n/a at this N"
+    fi
+    echo "| search p99 ≤ 25 ms at 8 clients over 1,000,000 articles | $s8_line | $s8_ok |"
+    deep_line="page 200 $(printf '%.0f' "${RPS[cold-deep]}") vs page 1 $(printf '%.0f' "${RPS[cold-newest]}") req/s = $(ratio "${RPS[cold-deep]}" "${RPS[cold-newest]}")"
+    deep_ok="$(pf ge "${RPS[cold-deep]}" "$(awk -v b="${RPS[cold-newest]}" 'BEGIN{print 0.9*b}')")"
+    echo "| cold page 200 by cursor within 10% of page 1 (req/s) | $deep_line | $deep_ok |"
+    if [[ -n "$RENDER_MEASURED" ]]; then
+        echo "| documents rendered at upgrade: $C_PUBLISHED articles in $RENDER_S s (for information; the issue asks for the figure at 1,000,000) | $RENDER_RATE articles/s, Masthead CPU $RENDER_APP_CPU s, PostgreSQL CPU $RENDER_PG_CPU s; published articles without a public_summary after the drain: $RENDER_MISSING (see \"Render at upgrade\") | $( (( RENDER_MISSING == 0 )) && echo PASS || echo FAIL) |"
+    else
+        echo "| documents rendered at upgrade | this build's schema has no \`article_render_queue\` | not measured |"
+    fi
+    echo "| writes/s of 16 concurrent editors not more than 10% below the old build | not measured here: \`PUBLISHED=1 OLD_REF=… bash bench/writes.sh\` (see its result file) | n/a here |"
+    echo
+    echo "Earlier targets (issue \"Delivery at newsroom scale\") that still hold; its slug (2,500 req/s), search (p99 < 50 ms) and"
+    echo "\"at least as fast as the old build\" lines are replaced by the stricter ones above."
     echo
     echo "| target | measured | result |"
     echo "|---|---|---|"
@@ -653,24 +775,8 @@ EOF
     done
     if (( N == 10000 )); then
         echo "| cold 20 newest ≥ 1,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-newest]}") req/s | $(pf ge "${RPS[cold-newest]}" 1500) |"
-        echo "| cold by slug ≥ 2,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-slug]}") req/s | $(pf ge "${RPS[cold-slug]}" 2500) |"
     else
         echo "| cold 20 newest ≥ 1,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-newest]}") req/s at $N (for information) | n/a at this N |"
-        echo "| cold by slug ≥ 2,500 req/s at 10,000 articles | $(printf '%.0f' "${RPS[cold-slug]}") req/s at $N (for information) | n/a at this N |"
-    fi
-    deep_line="page 200 $(printf '%.0f' "${RPS[cold-deep]}") vs page 1 $(printf '%.0f' "${RPS[cold-newest]}") req/s = $(ratio "${RPS[cold-deep]}" "${RPS[cold-newest]}")"
-    deep_ok="$(pf ge "${RPS[cold-deep]}" "$(awk -v b="${RPS[cold-newest]}" 'BEGIN{print 0.9*b}')")"
-    s8_line="p99 $(printf '%.2f' "$S8_P99") ms (median round; rounds: $S8_ALL ms), $SEARCH_HITS hits"
-    s8_ok="$(pf lt "$S8_P99" 50)"
-    if (( N == 1000000 )); then
-        echo "| cold page 200 by cursor within 10% of page 1 (req/s) at 1,000,000 | $deep_line | $deep_ok |"
-        echo "| search p99 < 50 ms at $SEARCH_CONNS clients over 1,000,000 | $s8_line | $s8_ok |"
-    else
-        echo "| cold page 200 by cursor within 10% of page 1 (req/s) at 1,000,000 | $deep_line at $N (for information: $deep_ok) | n/a at this N |"
-        echo "| search p99 < 50 ms at $SEARCH_CONNS clients over 1,000,000 | $s8_line at $N (for information: $s8_ok) | n/a at this N |"
-    fi
-    if [[ -n "$OLD_NAME" ]]; then
-        echo "| cold 20 newest at least as fast as the old build \`$OLD_NAME\`, measured in this run | $(printf '%.0f' "${RPS[cold-newest]}") vs $(printf '%.0f' "${RPS[cold-old-newest]}") req/s = $(ab "${RPS[cold-newest]}" "${RPS[cold-old-newest]}")× | $(pf ge "${RPS[cold-newest]}" "${RPS[cold-old-newest]}") |"
     fi
     errs=$(( ${APP_ERRORS[cold]} + ${APP_ERRORS[warm]} + ${APP_SHUTDOWN_ERRORS[cold]} + ${APP_SHUTDOWN_ERRORS[warm]} ))
     echo "| whole benchmark with -Xmx$APP_HEAP and no errors | ERROR/OutOfMemoryError lines in Masthead's logs: $errs (at shutdown: $(( ${APP_SHUTDOWN_ERRORS[cold]} + ${APP_SHUTDOWN_ERRORS[warm]} ))); non-2xx + socket errors over all wrk runs (warm-ups included): $TOTAL_NON2XX; peak RSS cold ${APP_HWM[cold]} MiB, warm ${APP_HWM[warm]} MiB | $( [[ "$APP_HEAP" == 256m ]] && (( errs == 0 && TOTAL_NON2XX == 0 )) && echo PASS || echo FAIL) |"
@@ -700,7 +806,7 @@ EOF
     jq -r --arg k "search-c$SEARCH_CONNS" "$JQ_DEFS"'select(.read == $k) | "| \(if .phase == "cold-old" then "old" else "this" end) | \(.label) | \(.rps | round) | \(.p50_ms | r2) | \(.p90_ms | r2) | \(.p99_ms | r2) | \(.max_ms | r2) | \(.non2xx) | \(.errors.connect + .errors.read + .errors.write + .errors.timeout) |"' "$ROUNDS_FILE"
     echo
     echo "**Masthead process** (both runs \`-Xmx$APP_HEAP\`; RSS read from /proc/<pid>/status just before it was stopped; CPU = utime+stime of"
-    echo "the whole process life from /proc/<pid>/stat, start and JIT included; the cold instance also served the cursor walk and plan requests):"
+    echo "the whole process life from /proc/<pid>/stat, start and JIT included; the cold instance also served the cursor walk and plan requests${RENDER_MEASURED:+, and rendered the documents at upgrade}):"
     echo
     echo "| instance | pid | VmRSS MiB | VmHWM (peak) MiB | CPU s | ERROR lines in log | ERROR lines at shutdown |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
@@ -733,6 +839,27 @@ EOF
         else
             echo "Before the benchmark the old build answered other bytes than this one for:$OLD_DIFFERENT."
         fi
+    fi
+    echo
+    echo "## Render at upgrade"
+    echo
+    if [[ -n "$RENDER_MEASURED" ]]; then
+        echo "The data is loaded by SQL after Flyway ran, so no article had its public documents. After the load, the run queued every"
+        echo "published article with the upgrade migration's own statement (\`insert into article_render_queue (article_id, cause) select id,"
+        echo "'upgrade' from article where status = 'published' order by published_at desc, id desc\`), and this build's cold instance (the"
+        echo "only Masthead running, idle otherwise) drained the queue by itself. Timed from the insert to an empty queue, polled every"
+        echo "second (so ±1 s, plus up to the drainer's own ~1 s poll); CPU = utime+stime from \`/proc\` over the same interval."
+        echo
+        echo "| articles | seconds | articles/s | of which the insert, s | Masthead CPU s | PostgreSQL CPU s | machine CPU s | Masthead CPU ms/article | PostgreSQL CPU ms/article |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| $C_PUBLISHED | $RENDER_S | $RENDER_RATE | $RENDER_INSERT_S | $RENDER_APP_CPU | $RENDER_PG_CPU | $RENDER_MACHINE_CPU | $RENDER_APP_MS | $RENDER_PG_MS |"
+        echo
+        echo "- Queue length over time (seconds since the insert: rows left): $RENDER_SAMPLES."
+        echo "- After the drain: $RENDER_MISSING published articles without a \`public_summary\`, $RENDER_NO_DOCUMENT without a \`public_document\`; rows queued before the insert: $RENDER_QUEUED_BEFORE; ERROR lines in Masthead's log up to then: $RENDER_ERRORS."
+        echo "- Then \`VACUUM ANALYZE article\` (the documents' updates leave a dead row version per article; autovacuum's work in production): $RENDER_VACUUM_S s, not in the time above. Table \`article\` with indexes and TOAST: $ARTICLE_SIZE_LOADED after the load, $ARTICLE_SIZE with the documents."
+        echo "- The machine's CPU includes everything else that ran (see the load averages under \"Machine\"); on 2 CPUs the drain competes with PostgreSQL for them."
+    else
+        echo "Not measured: this build's schema has no \`article_render_queue\`."
     fi
     echo
     echo "## All rounds"
@@ -774,7 +901,7 @@ EOF
     echo "## Data"
     echo
     echo "- Articles: $C_ARTICLES ($C_PUBLISHED published, $C_VISIBLE publicly visible, the rest drafts); $C_AUTHORS authors, $C_SECTIONS sections, $C_AA article–author rows."
-    echo "- Body: $C_BLOCKS paragraph blocks and $C_BODY bytes of JSON on average; body_text $C_TEXT bytes on average (no article without it). Table \`article\` with indexes and TOAST: $ARTICLE_SIZE; database: $DB_SIZE."
+    echo "- Body: $C_BLOCKS paragraph blocks and $C_BODY bytes of JSON on average; body_text $C_TEXT bytes on average (no article without it). Table \`article\` with indexes and TOAST: $ARTICLE_SIZE${RENDER_MEASURED:+ with the public documents ($ARTICLE_SIZE_LOADED as loaded)}; database: $DB_SIZE."
     echo "- Load (bench/gen/*.sql; setup and articles with $NPROC parallel sessions ${LOAD_ARTICLES_S} s, indexes + bylines + VACUUM ANALYZE ${LOAD_FINISH_S} s): **${LOAD_SECONDS} s**."
     echo "- Article by slug: \`$SLUG\` (sha256 of the body ${SHA[slug]}…)."
     echo "- Deep page: reached by following \`meta.nextCursor\` $((DEPTH - 1)) times; $DEEP_CHECK."
@@ -818,4 +945,6 @@ if [[ -n "$OLD_NAME" ]]; then
         echo "A/B ${TITLE[$r]} cold: old $(printf '%.0f' "${RPS[cold-old-$r]}"), new $(printf '%.0f' "${RPS[cold-$r]}") req/s, new/old $(ab "${RPS[cold-$r]}" "${RPS[cold-old-$r]}")"
     done
 fi
+[[ -n "$RENDER_MEASURED" ]] && echo "render at upgrade: $C_PUBLISHED articles in $RENDER_S s ($RENDER_RATE/s), Masthead CPU $RENDER_APP_CPU s, PostgreSQL CPU $RENDER_PG_CPU s"
+echo "cold 20 newest: PostgreSQL CPU $PG_MS_NEWEST ms/req${PG_MS_NEWEST_OLD:+ (old $PG_MS_NEWEST_OLD)}"
 echo "search c$SEARCH_CONNS: p99 $S8_P99 ms; data load ${LOAD_SECONDS} s; result ${RESULT#$REPO/}"

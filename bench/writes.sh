@@ -5,6 +5,7 @@
 #   bash bench/writes.sh                 # old = 857d19d (before the partner-feed lock was skipped for drafts)
 #   OLD_REF=<commit> bash bench/writes.sh
 #   OLD_JAR=/path/to/quarkus-run.jar bash bench/writes.sh
+#   PUBLISHED=1 OLD_REF=<commit> bash bench/writes.sh   # the editors edit published articles (issue #19)
 #
 # See bench/README.md ("Draft writes"). Runs as root (runuser -u postgres for PostgreSQL), only on
 # 127.0.0.1; everything it starts is stopped on exit and the data directory is removed. ~5 min.
@@ -21,6 +22,12 @@ DURATION_S="${DURATION_S:-15}"     # measured seconds per round and side
 WARMUP_S="${WARMUP_S:-3}"          # uncounted seconds before each measured window
 JIT_WARMUP_S="${JIT_WARMUP_S:-20}" # one uncounted run per instance after its start
 PARTNERS="${PARTNERS:-4}"          # syndication partners, all entitled to the default notice
+# PUBLISHED=1: each editor's article is published once at set-up (before the clock starts), so every
+# edit is an edit of a published article: the writes that re-render its public documents (issue #19)
+# and append to the partner feed. Default 0: drafts, as before.
+PUBLISHED="${PUBLISHED:-0}"
+[[ "$PUBLISHED" == 0 || "$PUBLISHED" == 1 ]] || { echo "PUBLISHED must be 0 or 1" >&2; exit 2; }
+KIND=draft; [[ "$PUBLISHED" == 1 ]] && KIND=published
 PG_PORT="${PG_PORT:-55433}"
 OLD_PORT="${OLD_PORT:-8091}"
 NEW_PORT="${NEW_PORT:-8092}"
@@ -203,7 +210,7 @@ run_side() { # side label warmup duration
     a0="$(tree_ticks "${APP_PID[$side]}")"; p0="$(tree_ticks "$PG_PID")"
     sample_waits "$waits" & sampler=$!
     timeout 600 java -cp "$LOGS/classes" DraftWriters "http://127.0.0.1:${PORT[$side]}" "$TOKEN" "$SECTION" "$AUTHOR" \
-        "$EDITORS" "$3" "$4" "$side-$2" > "$out" 2>&1 || die "DraftWriters failed for $side $2, see $out"
+        "$EDITORS" "$3" "$4" "$side-$2" "$KIND" > "$out" 2>&1 || die "DraftWriters failed for $side $2, see $out"
     kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
     a1="$(tree_ticks "${APP_PID[$side]}")"; p1="$(tree_ticks "$PG_PID")"
     grep '^WRITES_RESULT ' "$out" | sed 's/^WRITES_RESULT //' \
@@ -237,6 +244,20 @@ ERRORS_OLD="$(grep -cE ' ERROR |OutOfMemoryError' "$LOGS/masthead-old.log" || tr
 ERRORS_NEW="$(grep -cE ' ERROR |OutOfMemoryError' "$LOGS/masthead-new.log" || true)"
 FEED_ROWS="$(psql -X -At -h "$PG_DATA" -p "$PG_PORT" -U postgres -d masthead -c "select count(*) from syndication_change")"
 REVISIONS="$(psql -X -At -h "$PG_DATA" -p "$PG_PORT" -U postgres -d masthead -c "select count(*) from article_revision")"
+# With PUBLISHED=1 and a build that renders documents at write time (issue #19): the new build's
+# articles (slugs bench-published-new-…) must all have theirs. The old build's need not: it ignores
+# the columns. Waits up to 30 s for the render queue, in case a write leaves its render to it.
+RENDER_CHECK=""
+if [[ "$PUBLISHED" == 1 ]] && [[ "$(psql -X -At -h "$PG_DATA" -p "$PG_PORT" -U postgres -d masthead \
+        -c "select count(*) from information_schema.columns where table_name = 'article' and column_name = 'public_summary'")" == 1 ]]; then
+    for _ in $(seq 1 30); do
+        RENDER_CHECK="$(psql -X -At -F ' ' -h "$PG_DATA" -p "$PG_PORT" -U postgres -d masthead \
+            -c "select count(*) filter (where public_summary is null), count(*) from article
+                where status = 'published' and slug like 'bench-published-new-%'")"
+        [[ "${RENDER_CHECK%% *}" == 0 ]] && break
+        sleep 1
+    done
+fi
 
 # ------------------------------------------------------------------ report
 median() { jq -s -r --arg s "$1" --arg f "$2" '[.[] | select(.side == $s and (.round | startswith("round"))) | .[$f]]
@@ -252,11 +273,11 @@ RATIO="$(awk -v a="$WPS_new" -v b="$WPS_old" 'BEGIN{printf "%.2f", a/b}')"
 TOTAL_ERRORS="$(jq -s '[.[] | .errors] | add' "$ROUNDS_FILE")"
 
 mkdir -p "$BENCH/results"
-STEM="$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-writes-e$EDITORS"
+STEM="$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-writes$( [[ "$PUBLISHED" == 1 ]] && echo -published || true)-e$EDITORS"
 RESULT="$STEM.md"; CHART="$STEM.svg"
 # Chart: writes/s of every measured round, old and new side by side (plain SVG, no plotting tool).
 jq -s -r '[.[] | select(.round | startswith("round"))] | group_by(.round)[] | [.[0].round, (map(select(.side == "old"))[0].wps), (map(select(.side == "new"))[0].wps)] | @tsv' "$ROUNDS_FILE" \
-  | awk -F'\t' -v title="Draft writes/s, $EDITORS editors, old $OLD_NAME vs new (per round)" '
+  | awk -F'\t' -v title="${KIND^} article writes/s, $EDITORS editors, old $OLD_NAME vs new (per round)" '
     { r[NR] = $1; o[NR] = $2; n[NR] = $3; if ($2 > max) max = $2; if ($3 > max) max = $3 }
     END {
       w = 120 + NR * 110; h = 320; base = 270; scale = 200 / (max > 0 ? max : 1)
@@ -276,14 +297,19 @@ jq -s -r '[.[] | select(.round | startswith("round"))] | group_by(.round)[] | [.
     }' > "$CHART"
 
 {
-    echo "# Draft editors' writes: old $OLD_NAME vs new $NEW_NAME"
+    echo "# Editors' writes to ${KIND} articles: old $OLD_NAME vs new $NEW_NAME"
     echo
-    echo "Produced by \`bash bench/writes.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Chart: [$(basename "$CHART")]($(basename "$CHART"))."
+    echo "Produced by \`$( [[ "$PUBLISHED" == 1 ]] && echo 'PUBLISHED=1 ' || true)bash bench/writes.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Chart: [$(basename "$CHART")]($(basename "$CHART"))."
     echo
-    echo "$EDITORS editors, each PATCHing its own draft with \`If-Match\` (the ETag of its previous answer), closed loop;"
+    if [[ "$PUBLISHED" == 1 ]]; then
+        echo "$EDITORS editors, each PATCHing its own **published** article (created and published once per run, before the clock starts)"
+        echo "with \`If-Match\` (the ETag of its previous answer), closed loop;"
+    else
+        echo "$EDITORS editors, each PATCHing its own draft with \`If-Match\` (the ETag of its previous answer), closed loop;"
+    fi
     echo "both Masthead builds run at once against the same PostgreSQL, measured alternately (ABBA), $ROUNDS rounds of"
     echo "${DURATION_S} s each after ${WARMUP_S} s uncounted, after a ${JIT_WARMUP_S} s JIT warm-up per build."
-    echo "PostgreSQL $DURABILITY; $PARTNERS partners entitled to the default notice the drafts carry."
+    echo "PostgreSQL $DURABILITY; $PARTNERS partners entitled to the default notice the articles carry."
     echo
     echo "| build | writes/s (median) | p50 ms | p99 ms | Masthead CPU ms/write | PostgreSQL CPU ms/write | backends waiting for the feed lock (median of the rounds' means) |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
@@ -291,7 +317,17 @@ jq -s -r '[.[] | select(.round | startswith("round"))] | group_by(.round)[] | [.
     echo "| new \`$NEW_NAME\` | $WPS_new | $P50_new | $P99_new | $APPMS_new | $PGMS_new | $ADV_new |"
     echo
     echo "**new ÷ old: ${RATIO}×** (medians of writes/s). Non-200 answers over all runs: $TOTAL_ERRORS; ERROR lines in the logs: old $ERRORS_OLD, new $ERRORS_NEW."
-    echo "Partner feed rows appended during the whole run: $FEED_ROWS (drafts must append none); revisions: $REVISIONS."
+    echo "Issue #19's target, writes/s not more than 10% below the old build (new ÷ old ≥ 0.90): **$(awk -v r="$RATIO" 'BEGIN{print (r >= 0.90 ? "PASS" : "FAIL")}')**$( [[ "$PUBLISHED" == 1 ]] || echo ' (measured on drafts here; the documents are rendered only for published articles: `PUBLISHED=1`)')."
+    if [[ "$PUBLISHED" == 1 ]]; then
+        echo "Partner feed rows appended during the whole run: $FEED_ROWS (published articles append them); revisions: $REVISIONS."
+        if [[ -n "$RENDER_CHECK" ]]; then
+            echo "The new build's published articles without a \`public_summary\` after the runs: ${RENDER_CHECK%% *} of ${RENDER_CHECK#* } (must be 0)."
+        else
+            echo "This schema has no \`public_summary\` column: no documents rendered at write time to check."
+        fi
+    else
+        echo "Partner feed rows appended during the whole run: $FEED_ROWS (drafts must append none); revisions: $REVISIONS."
+    fi
     echo
     echo "## Every run"
     echo
