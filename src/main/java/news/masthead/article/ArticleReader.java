@@ -98,8 +98,8 @@ public class ArticleReader {
         Instant now = clock.instant();
         var stored = articles.findStoredBySlug(slug, now);
         if (stored.isPresent()) {
-            PublicRows.Stored s = rendered(List.of(stored.get()), PublicDocuments.Document::document).get(0);
-            return Tagged.of(StoredPage.utf8(s.json()), StoredPage.keys(s));
+            PublicRows.Stored s = rendered(List.of(stored.get()), true).get(0);
+            return Tagged.stored(StoredPage.utf8(s.json()), StoredPage.keys(s), s.etag());
         }
         // An old slug, a killed article, or none: answered as findPublic does (or, if it turned
         // visible in between, its fresh render).
@@ -125,7 +125,7 @@ public class ArticleReader {
         Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
         UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         List<PublicRows.Stored> rows = rendered(articles.visibleStoredPage(query, afterAt, afterId, page.limit(), now),
-                PublicDocuments.Document::summary);
+                false);
         return Tagged.of(StoredPage.of(rows, page.limit(), PublicRows.Stored::json,
                         r -> PageRequest.encode(r.publishedAt().toString(), r.id().toString()), json),
                 listKeys(rows, page.limit(), StoredPage::keys));
@@ -150,7 +150,7 @@ public class ArticleReader {
             cursor = h -> PageRequest.encode(Float.toString(h.rank()), h.row().publishedAt().toString(),
                     h.row().id().toString(), fingerprint);
         }
-        List<PublicRows.Stored> rows = rendered(hits.stream().map(StoredHit::row).toList(), PublicDocuments.Document::summary);
+        List<PublicRows.Stored> rows = rendered(hits.stream().map(StoredHit::row).toList(), false);
         List<StoredHit> shown = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             shown.add(new StoredHit(rows.get(i), hits.get(i).rank(), hits.get(i).snippet()));
@@ -161,18 +161,20 @@ public class ArticleReader {
     }
 
     /**
-     * The rows, each with its stored document, or a fresh render where none is stored yet (an
-     * article the render queue has not reached since an upgrade).
+     * The rows, each with its stored document (the whole article's, or its summary), or a fresh
+     * render where none is stored yet (an article the render queue has not reached since an upgrade).
      */
-    private List<PublicRows.Stored> rendered(List<PublicRows.Stored> rows,
-                                             Function<PublicDocuments.Document, String> which) {
+    private List<PublicRows.Stored> rendered(List<PublicRows.Stored> rows, boolean whole) {
         List<UUID> missing = rows.stream().filter(r -> r.json() == null).map(PublicRows.Stored::id).toList();
         if (missing.isEmpty()) {
             return rows;
         }
         Map<UUID, PublicDocuments.Document> fresh = documents.render(missing);
-        return rows.stream().map(r -> r.json() != null ? r : new PublicRows.Stored(r.id(), r.publishedAt(),
-                which.apply(fresh.get(r.id())), fresh.get(r.id()).keys())).toList();
+        return rows.stream().map(r -> {
+            PublicDocuments.Document d = fresh.get(r.id());
+            return r.json() != null ? r : new PublicRows.Stored(r.id(), r.publishedAt(), whole ? d.document() : d.summary(),
+                    d.keys(), whole ? d.etag() : null);
+        }).toList();
     }
 
     /** Newest first, or with {@code q} the search hits, by relevance unless {@code sort=newest}. */

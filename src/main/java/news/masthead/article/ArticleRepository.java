@@ -52,11 +52,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             + Listed.joins(LIST) + "where " + visibleSql(LIST.article(), unplannedSql(":now", "timestamptz"));
 
     /** The same list of stored documents: no joins, nothing mapped (issue #19). */
-    private static final String STORED_LIST_SELECT = "select " + PublicRows.Stored.select(LIST, "public_summary") + " from article "
+    private static final String STORED_LIST_SELECT = "select " + PublicRows.Stored.summaries(LIST) + " from article "
             + LIST.article() + " where " + visibleSql(LIST.article(), unplannedSql(":now", "timestamptz"));
 
     /** An article's stored document by slug: one row, one index. */
-    private static final String STORED_BY_SLUG = "select " + PublicRows.Stored.select(PublicRows.Aliases.SHORT, "public_document")
+    private static final String STORED_BY_SLUG = "select " + PublicRows.Stored.documents(PublicRows.Aliases.SHORT)
             + " from article a where a.slug = :slug and " + visibleSql("a", ":now");
 
     private static final String BY_SLUG = "select " + Shown.select(PublicRows.Aliases.SHORT) + " from article a"
@@ -106,24 +106,24 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * native statement: built as HQL, its {@code sql()} parameters cost ~0.4 ms of Java per request.
      */
     public List<Listed> visiblePage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit, Instant now) {
-        return visiblePage(LIST_SELECT, q, afterPublishedAt, afterId, limit, now, r -> Listed.read(r, json));
+        return visiblePage(LIST_SELECT, q, afterPublishedAt, afterId, limit, now, false, r -> Listed.read(r, json));
     }
 
     /** As {@link #visiblePage}, the rows' stored summaries. */
     public List<PublicRows.Stored> visibleStoredPage(ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit,
                                                      Instant now) {
-        return visiblePage(STORED_LIST_SELECT, q, afterPublishedAt, afterId, limit, now, PublicRows.Stored::read);
+        return visiblePage(STORED_LIST_SELECT, q, afterPublishedAt, afterId, limit, now, true, PublicRows.Stored::read);
     }
 
     /** The visible article's stored document, its id and keys (the document null while not rendered yet). */
     public Optional<PublicRows.Stored> findStoredBySlug(String slug, Instant now) {
-        return PublicRows.query(getEntityManager(), STORED_BY_SLUG, Map.of("slug", slug, "now", now),
+        return PublicRows.queryDirect(getEntityManager(), STORED_BY_SLUG, Map.of("slug", slug, "now", now),
                 PublicRows.Stored::read)
                 .stream().findFirst();
     }
 
     private <T> List<T> visiblePage(String select, ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit,
-                                    Instant now, java.util.function.Function<PublicRows.Row, T> read) {
+                                    Instant now, boolean direct, java.util.function.Function<PublicRows.Row, T> read) {
         String a = LIST.article();
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(select);
@@ -155,7 +155,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         // and every call would be planned afresh.
         sql.append(" order by ").append(a).append(".published_at desc, ").append(a).append(".id desc fetch first ")
                 .append(Math.addExact(limit, 1)).append(" rows only");
-        return PublicRows.query(getEntityManager(), sql.toString(), params, read);
+        return direct ? PublicRows.queryDirect(getEntityManager(), sql.toString(), params, read)
+                : PublicRows.query(getEntityManager(), sql.toString(), params, read);
     }
 
     /**

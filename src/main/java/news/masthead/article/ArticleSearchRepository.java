@@ -50,7 +50,7 @@ public class ArticleSearchRepository {
     /** What a hit shows, and what that needs joined to the article {@code a}: the list's row, or its stored summary. */
     private final Shape<Hit> listed;
     private static final Shape<StoredHit> STORED = new Shape<>(
-            PublicRows.Stored.select(PublicRows.Aliases.SHORT, "public_summary"), " ",
+            PublicRows.Stored.summaries(PublicRows.Aliases.SHORT), " ", true,
             r -> new StoredHit(PublicRows.Stored.read(r), r.real("rank"), r.text("snippet")));
     private static final String HEADLINE_OPTIONS = "StartSel=\uE000, StopSel=\uE001, MaxFragments=2, MaxWords=20, "
             + "MinWords=8, FragmentDelimiter=\" … \"";
@@ -65,12 +65,15 @@ public class ArticleSearchRepository {
         this.em = em;
         this.json = json;
         this.listed = new Shape<>(PublicRows.Listed.select(PublicRows.Aliases.SHORT),
-                PublicRows.Listed.joins(PublicRows.Aliases.SHORT),
+                PublicRows.Listed.joins(PublicRows.Aliases.SHORT), false,
                 r -> new Hit(PublicRows.Listed.read(r, json), r.real("rank"), r.text("snippet")));
     }
 
-    /** The columns a page of hits selects of the article {@code a} (and its joins), and how a hit is read. */
-    private record Shape<H>(String columns, String joins, java.util.function.Function<PublicRows.Row, H> read) {
+    /**
+     * The columns a page of hits selects of the article {@code a} (and its joins), whether it is
+     * read without Hibernate's query machinery (see {@code PublicRows.queryDirect}), and how a hit is read.
+     */
+    private record Shape<H>(String columns, String joins, boolean direct, java.util.function.Function<PublicRows.Row, H> read) {
     }
 
     /** A search hit as stored: the article's rendered summary (null until rendered), its rank and excerpt. */
@@ -232,7 +235,8 @@ public class ArticleSearchRepository {
 
         /** The page's rows as the list shows them: the search statement reads them itself, no second one. */
         <H> List<H> hits(String sql, Shape<H> shape) {
-            return PublicRows.query(em, sql, params, shape.read());
+            return shape.direct() ? PublicRows.queryDirect(em, sql, params, shape.read())
+                    : PublicRows.query(em, sql, params, shape.read());
         }
     }
 }

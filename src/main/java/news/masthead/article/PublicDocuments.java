@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import news.masthead.article.PublicRows.Shown;
 import news.masthead.common.db.PipelineSql;
+import news.masthead.common.http.ETags;
 import org.hibernate.Session;
 
 /**
@@ -46,9 +48,9 @@ public class PublicDocuments {
         this.json = json;
     }
 
-    /** What is stored for an article: its documents, or null columns while it has none. */
-    public record Document(String summary, String document, String keys) {
-        static final Document NONE = new Document(null, null, null);
+    /** What is stored for an article: its documents and the ETag of the article's, or null columns while it has none. */
+    public record Document(String summary, String document, String keys, String etag) {
+        static final Document NONE = new Document(null, null, null, null);
     }
 
     /**
@@ -62,8 +64,9 @@ public class PublicDocuments {
             return rendered;
         }
         for (Shown shown : PublicRows.queryFlushed(em, RENDER, Map.of("ids", ids), r -> Shown.read(r, json))) {
-            rendered.put(shown.listed().id(), new Document(write(mapper.summary(shown.listed(), null)),
-                    write(mapper.article(shown)), String.join(" ", mapper.keys(shown.listed()))));
+            String document = write(mapper.article(shown));
+            rendered.put(shown.listed().id(), new Document(write(mapper.summary(shown.listed(), null)), document,
+                    String.join(" ", mapper.keys(shown.listed())), ETags.of(document.getBytes(StandardCharsets.UTF_8))));
         }
         return rendered;
     }
@@ -74,9 +77,9 @@ public class PublicDocuments {
         if (ids.isEmpty()) {
             return stored;
         }
-        for (Object[] row : rows(PipelineSql.of(em, "select id, public_summary, public_document, public_keys from article "
-                + "where id in (:ids)").setParameter("ids", ids).getResultList())) {
-            stored.put((UUID) row[0], new Document((String) row[1], (String) row[2], (String) row[3]));
+        for (Object[] row : rows(PipelineSql.of(em, "select id, public_summary, public_document, public_keys, public_etag "
+                + "from article where id in (:ids)").setParameter("ids", ids).getResultList())) {
+            stored.put((UUID) row[0], new Document((String) row[1], (String) row[2], (String) row[3], (String) row[4]));
         }
         return stored;
     }
@@ -117,13 +120,14 @@ public class PublicDocuments {
         // One batch of updates, one round trip: a queue batch rewrites hundreds of rows.
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement s = connection.prepareStatement(
-                    "update article set public_summary = ?, public_document = ?, public_keys = ? where id = ?")) {
+                    "update article set public_summary = ?, public_document = ?, public_keys = ?, public_etag = ? where id = ?")) {
                 for (UUID id : ids) {
                     Document d = documents.get(id);
                     s.setString(1, d.summary());
                     s.setString(2, d.document());
                     s.setString(3, d.keys());
-                    s.setObject(4, id);
+                    s.setString(4, d.etag());
+                    s.setObject(5, id);
                     s.addBatch();
                 }
                 s.executeBatch();

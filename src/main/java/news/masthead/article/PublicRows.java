@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import news.masthead.common.db.DirectReads;
 
 /**
  * What the Content API shows of articles, read as plain values rather than managed entities: a
@@ -103,16 +104,26 @@ public final class PublicRows {
      * null while it has not been rendered yet (an article written before the documents existed,
      * still in the render queue).
      */
-    public record Stored(UUID id, Instant publishedAt, String json, String keys) {
-        /** The select list, with {@code document} the column of the document wanted. */
-        static String select(Aliases t, String document) {
+    public record Stored(UUID id, Instant publishedAt, String json, String keys, String etag) {
+        /** The select list of summaries (no ETag: a list's bytes are more than one document's). */
+        static String summaries(Aliases t) {
+            return columns(t, "public_summary") + ", null as etag";
+        }
+
+        /** The select list of whole articles, with the ETag of each one's bytes. */
+        static String documents(Aliases t) {
+            return columns(t, "public_document") + ", " + t.article() + ".public_etag as etag";
+        }
+
+        private static String columns(Aliases t, String document) {
             String a = t.article() + ".";
             return a + "id as id, " + a + "published_at as published_at, " + a + document + " as json, "
                     + a + "public_keys as public_keys";
         }
 
         static Stored read(Row r) {
-            return new Stored(r.uuid("id"), r.instant("published_at"), r.text("json"), r.text("public_keys"));
+            return new Stored(r.uuid("id"), r.instant("published_at"), r.text("json"), r.text("public_keys"),
+                    r.text("etag"));
         }
     }
 
@@ -138,7 +149,21 @@ public final class PublicRows {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
-        return rows.stream().map(t -> read.apply(new Row(t))).toList();
+        return rows.stream().map(t -> read.apply(new Row(t::get))).toList();
+    }
+
+    /**
+     * The same on the session's JDBC connection, without Hibernate's query machinery
+     * ({@link DirectReads}): for the stored documents' reads, outside the write pipeline.
+     */
+    static <T> List<T> queryDirect(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
+        return DirectReads.query(em, sql, params, rs -> read.apply(new Row(column -> {
+            try {
+                return rs.getObject(column);
+            } catch (SQLException e) {
+                throw new IllegalStateException(column + " could not be read", e);
+            }
+        })));
     }
 
     /**
@@ -147,34 +172,34 @@ public final class PublicRows {
      * Timestamp or an OffsetDateTime, a text[] as an Array).
      */
     static final class Row {
-        private final Tuple tuple;
+        private final Function<String, Object> tuple;
 
-        private Row(Tuple tuple) {
-            this.tuple = tuple;
+        private Row(Function<String, Object> valueByLabel) {
+            this.tuple = valueByLabel;
         }
 
         String text(String column) {
-            return (String) tuple.get(column);
+            return (String) tuple.apply(column);
         }
 
         UUID uuid(String column) {
-            return (UUID) tuple.get(column);
+            return (UUID) tuple.apply(column);
         }
 
         int integer(String column) {
-            return ((Number) tuple.get(column)).intValue();
+            return ((Number) tuple.apply(column)).intValue();
         }
 
         boolean bool(String column) {
-            return (Boolean) tuple.get(column);
+            return (Boolean) tuple.apply(column);
         }
 
         float real(String column) {
-            return ((Number) tuple.get(column)).floatValue();
+            return ((Number) tuple.apply(column)).floatValue();
         }
 
         Instant instant(String column) {
-            Object value = tuple.get(column);
+            Object value = tuple.apply(column);
             if (value instanceof java.sql.Timestamp t) {
                 return t.toInstant();
             }
@@ -185,7 +210,7 @@ public final class PublicRows {
         }
 
         String[] texts(String column) {
-            Object value = tuple.get(column);
+            Object value = tuple.apply(column);
             try {
                 if (value instanceof java.sql.Array a) {
                     return (String[]) a.getArray();

@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import news.masthead.article.PublicDocuments.Document;
+import news.masthead.common.http.ETags;
 import news.masthead.testsupport.Fixtures;
 import news.masthead.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
@@ -229,6 +230,7 @@ class PublicDocumentSamenessTest {
             compare(problems, who, "public_summary", d[0].summary(), d[1].summary());
             compare(problems, who, "public_document", d[0].document(), d[1].document());
             compare(problems, who, "public_keys", d[0].keys(), d[1].keys());
+            compare(problems, who, "public_etag", d[0].etag(), d[1].etag());
         }
         if (!problems.isEmpty()) {
             fail(w.at(step, op) + ": stored documents differ from a fresh render:\n  " + String.join("\n  ", problems));
@@ -853,6 +855,8 @@ class PublicDocumentSamenessTest {
                 fail(at(step, op) + ": GET /api/v1/articles/" + slug + " of " + a.label() + " differs from its document: "
                         + difference(new String(body, StandardCharsets.UTF_8), document, "served", "rendered"));
             }
+            // The stored ETag is served: it must be the hash of exactly the bytes served.
+            assertEquals(ETags.of(body), r.header("ETag"), at(step, op) + ": ETag of GET " + slug + " of " + a.label());
         }
 
         /**

@@ -10,12 +10,22 @@ import java.util.Set;
  * exactly the responses that contain a changed article, author, section or notice. A
  * representation that moved carries the location instead of a body; one that is gone for good (a
  * killed article) carries the problem detail instead. Both are answers like any other: cached,
- * tagged, and purged when what they name changes again.
+ * tagged, and purged when what they name changes again. {@code etag}, when set, is the ETag of
+ * the body's bytes computed when they were stored; null: hashed when the answer is rendered.
  */
-public record Tagged<T>(T body, Set<String> keys, URI movedTo, String goneDetail) {
+public record Tagged<T>(T body, Set<String> keys, URI movedTo, String goneDetail, String etag) {
+
+    public Tagged(T body, Set<String> keys, URI movedTo, String goneDetail) {
+        this(body, keys, movedTo, goneDetail, null);
+    }
 
     public static <T> Tagged<T> of(T body, Collection<String> keys) {
         return new Tagged<>(body, new LinkedHashSet<>(keys), null, null);
+    }
+
+    /** Bytes stored with their ETag ({@code ETags.of} of exactly them), so that no read hashes them again. */
+    public static Tagged<byte[]> stored(byte[] body, Collection<String> keys, String etag) {
+        return new Tagged<>(body, new LinkedHashSet<>(keys), null, null, etag);
     }
 
     public static <T> Tagged<T> moved(URI location, Collection<String> keys) {

@@ -12,10 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.net.URI;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 import news.masthead.common.cache.ContentCaching;
@@ -155,7 +152,9 @@ public class Cacheable {
                     null);
         }
         byte[] bytes = tagged.body() instanceof byte[] rendered ? rendered : bytesOf(tagged.body());
-        return new Rendered(bytes, etagOf(bytes), keys, null, template, false,
+        // A stored document comes with the ETag of its bytes, hashed when it was stored.
+        String etag = tagged.etag() != null && tagged.body() instanceof byte[] ? tagged.etag() : etagOf(bytes);
+        return new Rendered(bytes, etag, keys, null, template, false,
                 type == JSON ? JSON_TYPE : new AsciiString(type.toString()));
     }
 
@@ -168,12 +167,7 @@ public class Cacheable {
     }
 
     static String etagOf(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ETags.of(bytes);
     }
 
     /** If-None-Match compares weakly (RFC 9110 13.1.2): W/ prefixes are ignored; * matches anything. */
