@@ -74,6 +74,8 @@ public class ChangeListener implements Runnable {
     private volatile boolean running = true;
     private volatile Connection connection;
     private Instant due;
+    /** The instant the last refresh read the schedule at: every scheduled instant up to it was known then. */
+    private Instant checkedUpTo;
 
     /** {@code check}: how often a quiet connection is tested, so a silently dropped one is noticed. */
     public ChangeListener(Connector connector, NextDue nextDue, ContentCache cache, Supplier<Instant> clock, Duration check) {
@@ -153,7 +155,7 @@ public class ChangeListener implements Runnable {
             Instant now = clock.get();
             boolean dueNow = due != null && !now.isBefore(due);
             if (dueNow || forCache(received)) {
-                refresh(c, notifiedPosition(received));
+                dueNow |= refresh(c, notifiedPosition(received));
                 lastContact = now;
             }
             if (dueNow || received != null && received.length > 0) {
@@ -166,21 +168,35 @@ public class ChangeListener implements Runnable {
                     try (Statement s = c.createStatement()) {
                         s.execute("select 1");
                     }
-                } else {
-                    refresh(c, 0);
+                } else if (refresh(c, 0)) {
+                    wakeAll(true);
                 }
                 lastContact = now;
             }
         }
     }
 
-    private void refresh(Connection c, long notified) throws SQLException {
+    /**
+     * Starts a new generation and reads the next scheduled instant; returns whether a scheduled
+     * instant has passed since the last refresh. {@code due} alone misses one that was written and
+     * passed between two refreshes: a schedule's commit and the clock passing it (a test clock's
+     * jump, or a listener slow to read) can arrive in one batch, and {@code due} was read before the
+     * schedule existed. The wakes are then told it is due all the same.
+     */
+    private boolean refresh(Connection c, long notified) throws SQLException {
         heard.heard(c, notified);
         long mark = cache.mark();
-        due = nextDue.after(c, clock.get());
+        Instant now = clock.get();
+        // After a clock set back (tests), nothing in the future counts as passed.
+        Instant from = checkedUpTo == null || checkedUpTo.isAfter(now) ? now : checkedUpTo;
+        Instant first = nextDue.after(c, from);
+        boolean passed = first != null && !first.isAfter(now);
+        due = passed ? nextDue.after(c, now) : first;
+        checkedUpTo = now;
         if (cacheOn) {
             cache.refreshed(due, mark);
         }
+        return passed;
     }
 
     /** The highest WAL position the cache notifications carry (their payload starts with it), or 0. */
