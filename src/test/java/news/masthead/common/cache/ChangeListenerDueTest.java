@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -93,28 +92,6 @@ class ChangeListenerDueTest {
     private void notifyCache() throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("select pg_notify('" + ChangeListener.CHANNEL + "', 'due test')");
-        }
-    }
-
-    /** A cache store that is a map: this listener's cache is off, only its wakes are tested. */
-    private static final class MapStore implements ContentCache.Store {
-        private final Map<String, Object> entries = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <V> V get(String key, java.util.function.Function<String, V> render) {
-            return (V) entries.computeIfAbsent(key, render);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <V> V peek(String key) {
-            return (V) entries.get(key);
-        }
-
-        @Override
-        public void clear() {
-            entries.clear();
         }
     }
 }

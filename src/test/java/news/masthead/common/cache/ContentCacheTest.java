@@ -24,10 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import news.masthead.article.ScheduledVisibility;
 import news.masthead.testsupport.Articles.Created;
 import news.masthead.testsupport.Fixtures;
@@ -166,25 +164,7 @@ class ContentCacheTest {
      */
     @Test
     void secondInstanceStopsServingItsCopyRightAfterACommitElsewhere() throws Exception {
-        ConcurrentHashMap<String, Object> entries = new ConcurrentHashMap<>();
-        ContentCache second = new ContentCache(new ContentCache.Store() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> V get(String key, Function<String, V> render) {
-                return (V) entries.computeIfAbsent(key, render);
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> V peek(String key) {
-                return (V) entries.get(key);
-            }
-
-            @Override
-            public void clear() {
-                entries.clear();
-            }
-        }, Instant::now);
+        ContentCache second = new ContentCache(new MapStore(), Instant::now);
         String applicationName = "masthead-second-" + System.nanoTime();
         ChangeListener listener = new ChangeListener(() -> connect(applicationName), new ScheduledVisibility(), second,
                 Instant::now, Duration.ofSeconds(1));
