@@ -157,16 +157,22 @@ class ArticleEditor {
             a.body = mapper.toJson(v);
             a.bodyText = SearchText.of(v);
         });
-        Section section = w.section() == null ? null : sections.findBySlug(w.section())
+        // An edit names the article's section, authors and notice again as they are (a merge patch
+        // keeps what it leaves out): those are the ones loaded with it, and a lookup of each, with
+        // the automatic flush before it, was a tenth of an edit's Java time.
+        Section section = w.section() == null ? null : a.section != null && w.section().equals(a.section.slug)
+                ? a.section : sections.findBySlug(w.section())
                 .orElseThrow(() -> new InvalidException("section", "names no section: '" + w.section() + "'"));
         access.requireSectionAllowed(section);
         set(changed, "section", idOf(a.section), idOf(section), v -> a.section = section);
-        List<Author> byline = byline(w.authorsOrEmpty());
+        List<Author> byline = a.authors.stream().map(au -> au.slug).toList().equals(w.authorsOrEmpty())
+                ? a.authors : byline(w.authorsOrEmpty());
         set(changed, "authors", a.authors.stream().map(au -> au.id).toList(), byline.stream().map(au -> au.id).toList(),
                 v -> a.authors = new ArrayList<>(byline));
         List<String> tags = normalizedTags(w.tagsOrEmpty());
         set(changed, "tags", a.tags == null ? null : Arrays.asList(a.tags), tags, v -> a.tags = v.toArray(String[]::new));
-        CopyrightNotice notice = notice(w.copyrightNotice());
+        CopyrightNotice notice = a.copyrightNotice != null && a.copyrightNotice.id.equals(w.copyrightNotice())
+                ? a.copyrightNotice : notice(w.copyrightNotice());
         set(changed, "copyrightNotice", a.copyrightNotice == null ? null : a.copyrightNotice.id, notice.id,
                 v -> a.copyrightNotice = notice);
         String kind = w.kindOrStory();

@@ -136,15 +136,6 @@ public final class PublicRows {
         return query(em.createNativeQuery(sql, Tuple.class), params, read);
     }
 
-    /**
-     * The same inside the article write pipeline, which has flushed what the statement reads: no
-     * automatic flush of the whole session first (see {@code PipelineSql}).
-     */
-    static <T> List<T> queryFlushed(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
-        return query(em.createNativeQuery(sql, Tuple.class).setFlushMode(jakarta.persistence.FlushModeType.COMMIT),
-                params, read);
-    }
-
     private static <T> List<T> query(Query query, Map<String, Object> params, Function<Row, T> read) {
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
@@ -154,7 +145,9 @@ public final class PublicRows {
 
     /**
      * The same on the session's JDBC connection, without Hibernate's query machinery
-     * ({@link DirectReads}): for the stored documents' reads, outside the write pipeline.
+     * ({@link DirectReads}): for the stored documents' reads, and for their render in the write
+     * pipeline, which has flushed what the statement reads (no automatic flush here, as with
+     * {@code PipelineSql}).
      */
     static <T> List<T> queryDirect(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
         return DirectReads.query(em, sql, params, rs -> read.apply(new Row(column -> {
@@ -179,7 +172,9 @@ public final class PublicRows {
         }
 
         String text(String column) {
-            return (String) tuple.apply(column);
+            Object value = tuple.apply(column);
+            // JDBC hands over json and jsonb (the aggregated bylines) as PGobject, Hibernate as text.
+            return value instanceof org.postgresql.util.PGobject json ? json.getValue() : (String) value;
         }
 
         UUID uuid(String column) {
