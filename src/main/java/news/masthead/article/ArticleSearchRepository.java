@@ -60,10 +60,12 @@ public class ArticleSearchRepository {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final SearchGate gate;
 
-    ArticleSearchRepository(EntityManager em, ObjectMapper json) {
+    ArticleSearchRepository(EntityManager em, ObjectMapper json, SearchGate gate) {
         this.em = em;
         this.json = json;
+        this.gate = gate;
         this.listed = new Shape<>(PublicRows.Listed.select(PublicRows.Aliases.SHORT),
                 PublicRows.Listed.joins(PublicRows.Aliases.SHORT), false,
                 r -> new Hit(PublicRows.Listed.read(r, json), r.real("rank"), r.text("snippet")));
@@ -233,10 +235,13 @@ public class ArticleSearchRepository {
                     + "order by " + order.replace("p.", "r.");
         }
 
-        /** The page's rows as the list shows them: the search statement reads them itself, no second one. */
+        /**
+         * The page's rows as the list shows them: the search statement reads them itself, no second
+         * one. Every search statement runs here, in its turn ({@link SearchGate}).
+         */
         <H> List<H> hits(String sql, Shape<H> shape) {
-            return shape.direct() ? PublicRows.queryDirect(em, sql, params, shape.read())
-                    : PublicRows.query(em, sql, params, shape.read());
+            return gate.run(() -> shape.direct() ? PublicRows.queryDirect(em, sql, params, shape.read())
+                    : PublicRows.query(em, sql, params, shape.read()));
         }
     }
 }

@@ -65,6 +65,9 @@ public class ProblemMapper {
             return Response.fromResponse(respond(Problem.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage())))
                     .header(HttpHeaders.RETRY_AFTER, slow.retryAfterSeconds()).build();
         }
+        if (e instanceof BusyException busy) {
+            return retryAfter(Problem.of(ProblemType.BUSY, e.getMessage()), busy.retryAfterSeconds());
+        }
         if (e instanceof PayloadTooLargeException) {
             return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
         }
@@ -190,7 +193,7 @@ public class ProblemMapper {
                 + "same moment. Nothing of yours was saved; send your request again."), CONFLICT_RETRY_SECONDS);
     }
 
-    private Response retryAfter(Problem problem, int seconds) {
+    private Response retryAfter(Problem problem, long seconds) {
         return Response.fromResponse(respond(problem)).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 

@@ -22,7 +22,9 @@ public enum ProblemType {
     /** PostgreSQL aborted the write for a concurrent one (serialization failure, deadlock): retrying succeeds. */
     WRITE_CONFLICT("write-conflict", "Concurrent Write", 409),
     /** The write waited longer than lock_timeout for a row another request holds. */
-    LOCK_TIMEOUT("lock-timeout", "Resource Busy", 503);
+    LOCK_TIMEOUT("lock-timeout", "Resource Busy", 503),
+    /** Too many requests of the same costly kind (a search) are running; this one waited its turn and was not run. */
+    BUSY("busy", "Too Busy", 503);
 
     private final String slug;
     private final String title;

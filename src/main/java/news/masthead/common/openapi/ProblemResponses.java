@@ -77,6 +77,13 @@ public class ProblemResponses implements OASFilter {
             responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(true)
                     .description("Seconds after which to send the same request again.").schema(retrySeconds()));
         }
+        if (hasQuery(op, "q") && responses.getAPIResponse("503") == null) {
+            // SearchGate: a search that found no turn within masthead.search.wait was not run.
+            problem(responses, "503", "With q: too many searches are running (urn:masthead:problem:busy); nothing was run, send "
+                    + "the same request again after Retry-After.");
+            responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().required(true)
+                    .description("Seconds after which to send the same request again.").schema(retrySeconds()));
+        }
         if (hasHeader(op, "If-Match")) {
             problem(responses, "412", "If-Match names a revision that is no longer current; the problem says the current one.");
             problem(responses, "428", "If-Match is missing.");
@@ -226,6 +233,11 @@ public class ProblemResponses implements OASFilter {
             ok.addHeader("ETag", OASFactory.createHeader().description("The article's revision in quotes; send it back as If-Match.")
                     .schema(string(12).pattern("^\"[0-9]+\"$")));
         }
+    }
+
+    private static boolean hasQuery(Operation op, String name) {
+        return op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && name.equals(p.getName()));
     }
 
     private static boolean hasHeader(Operation op, String name) {
