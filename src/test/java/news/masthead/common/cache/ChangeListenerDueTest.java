@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.testsupport.DirectSql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,15 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ChangeListenerDueTest {
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Test
     void aScheduleThatPassedBetweenTwoRefreshesWakesTheListenersAsDue() throws Exception {
         Instant start = Instant.parse("2031-01-01T00:00:00Z");
@@ -57,7 +47,7 @@ class ChangeListenerDueTest {
             }
         };
         ContentCache cache = new ContentCache(new MapStore(), now::get);
-        ChangeListener listener = new ChangeListener(() -> DriverManager.getConnection(url, user, password), schedule, cache,
+        ChangeListener listener = new ChangeListener(DirectSql::connect, schedule, cache,
                 now::get, Duration.ofMinutes(10), false, List.of(wake), ChangeListener.Heard.NONE);
         Thread thread = new Thread(listener, "due-test-listener");
         thread.start();
@@ -90,7 +80,7 @@ class ChangeListenerDueTest {
     }
 
     private void notifyCache() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DirectSql.connect(); Statement s = c.createStatement()) {
             s.execute("select pg_notify('" + ChangeListener.CHANNEL + "', 'due test')");
         }
     }
