@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.Locale;
@@ -106,6 +107,17 @@ public class ArticleReader {
         Tagged<ArticleResponse> other = findVisible(slug, now);
         return new Tagged<>(other.body() == null ? null : StoredPage.bytes(other.body(), json), other.keys(),
                 other.movedTo(), other.goneDetail());
+    }
+
+    /**
+     * {@link #findPublicDocument}'s answer when the article has a stored document, read outside
+     * any session or transaction (the front door's read, before the JAX-RS pipeline); empty when
+     * the pipeline must answer: an old slug (301), a killed article (410), none (404), or a
+     * document not rendered yet.
+     */
+    public Optional<Tagged<byte[]>> findStoredDocument(String slug) {
+        return articles.findStoredBySlugOutsideSession(slug, clock.instant()).filter(s -> s.json() != null)
+                .map(s -> Tagged.stored(StoredPage.utf8(s.json()), StoredPage.keys(s), s.etag()));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import news.masthead.article.PublicRows.Listed;
 import news.masthead.article.PublicRows.Shown;
 import news.masthead.common.db.PipelineSql;
+import news.masthead.common.replica.PublicReadJdbc;
 
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
@@ -66,9 +67,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             + "join fetch a.copyrightNotice ";
 
     private final ObjectMapper json;
+    private final PublicReadJdbc outsideSession;
 
-    ArticleRepository(ObjectMapper json) {
+    ArticleRepository(ObjectMapper json, PublicReadJdbc outsideSession) {
         this.json = json;
+        this.outsideSession = outsideSession;
     }
 
     /**
@@ -120,6 +123,15 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return PublicRows.queryDirect(getEntityManager(), STORED_BY_SLUG, Map.of("slug", slug, "now", now),
                 PublicRows.Stored::read)
                 .stream().findFirst();
+    }
+
+    /**
+     * {@link #findStoredBySlug} outside any session, for the front door's by-slug read
+     * ({@code StoredArticleDoor}); the same statement and visibility predicate.
+     */
+    public Optional<PublicRows.Stored> findStoredBySlugOutsideSession(String slug, Instant now) {
+        return PublicRows.queryOutsideSession(outsideSession, STORED_BY_SLUG, Map.of("slug", slug, "now", now),
+                PublicRows.Stored::read).stream().findFirst();
     }
 
     private <T> List<T> visiblePage(String select, ArticleQuery q, Instant afterPublishedAt, UUID afterId, int limit,

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import news.masthead.common.db.DirectReads;
+import news.masthead.common.replica.PublicReadJdbc;
 
 /**
  * What the Content API shows of articles, read as plain values rather than managed entities: a
@@ -150,13 +151,23 @@ public final class PublicRows {
      * {@code PipelineSql}).
      */
     static <T> List<T> queryDirect(EntityManager em, String sql, Map<String, Object> params, Function<Row, T> read) {
-        return DirectReads.query(em, sql, params, rs -> read.apply(new Row(column -> {
+        return DirectReads.query(em, sql, params, rs -> read.apply(row(rs)));
+    }
+
+    /** The same outside any session: a read answered before the JAX-RS pipeline. */
+    static <T> List<T> queryOutsideSession(PublicReadJdbc jdbc, String sql, Map<String, Object> params,
+                                           Function<Row, T> read) {
+        return jdbc.query(sql, params, rs -> read.apply(row(rs)));
+    }
+
+    private static Row row(java.sql.ResultSet rs) {
+        return new Row(column -> {
             try {
                 return rs.getObject(column);
             } catch (SQLException e) {
                 throw new IllegalStateException(column + " could not be read", e);
             }
-        })));
+        });
     }
 
     /**

@@ -117,6 +117,26 @@ class RateLimitTest {
                 .body("type", equalTo("urn:masthead:problem:too-many-requests"));
     }
 
+    /**
+     * A by-slug read goes to the front door's stored read first; when no article has the slug the
+     * door passes it on to the pipeline, which answers the 404. Counted there once, not twice: the
+     * sixth such request, not the third, is refused.
+     */
+    @Test
+    void requestsTheStoredReadPassesOnAreCountedOnce() {
+        String client = "203.0.113.52";
+        String slug = "no-such-article-" + Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", client).get("/api/v1/articles/" + slug + "-" + i).then()
+                    .statusCode(404).contentType(Problems.JSON)
+                    .body("type", equalTo("urn:masthead:problem:not-found"));
+        }
+        given().header("X-Forwarded-For", client).get("/api/v1/articles/" + slug + "-5").then()
+                .statusCode(429).contentType(Problems.JSON)
+                .header("Retry-After", matchesPattern(RETRY_AFTER))
+                .body("type", equalTo("urn:masthead:problem:too-many-requests"));
+    }
+
     @Test
     void spoofedForwardedForEntriesLeftOfTheProxyDoNotBuyMoreRequests() {
         for (int i = 0; i < 5; i++) {

@@ -9,7 +9,9 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * Counts the SQL statements prepared on the thread that serves a request marked with
  * {@link #HEADER}, and no others. Hibernate's statistics count every thread's statements, and the
  * purge worker, the event stream and the scheduled jobs run theirs whenever they like: a budget
- * measured with them is a flaky budget. {@link RequestStatementsFilter} marks the thread.
+ * measured with them is a flaky budget. {@link RequestStatementsFilter} marks the thread; a read
+ * answered before the pipeline (the front door's stored reads) is marked on its Vert.x context by
+ * {@link RequestStatementsRoute}.
  */
 @ApplicationScoped
 @PersistenceUnitExtension
@@ -21,7 +23,7 @@ public class RequestStatements implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        if (MARKED.get()) {
+        if (MARKED.get() || RequestStatementsRoute.marked()) {
             COUNT.incrementAndGet();
         }
         return sql;

@@ -1,6 +1,7 @@
 package news.masthead.common.db;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * A read-only native statement run on the session's own JDBC connection, without Hibernate's
@@ -45,16 +48,10 @@ public final class DirectReads {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(jdbcSql);
         try {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, jdbcValue(values.get(i)));
-            }
+            bind(statement, values);
             ResultSet rows = jdbc.getResultSetReturn().extract(statement, jdbcSql);
             try {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(read.read(rows));
-                }
-                return result;
+                return readAll(rows, read);
             } finally {
                 jdbc.getLogicalConnection().getResourceRegistry().release(rows, statement);
             }
@@ -63,6 +60,30 @@ public final class DirectReads {
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
+        }
+    }
+
+    /**
+     * The same statement on a connection of {@code source} taken for it alone, outside any
+     * Hibernate session or transaction: for a read that is answered before the JAX-RS pipeline
+     * (and so has no request-scoped session to borrow). {@code inspector} is the persistence unit's
+     * statement inspector (null: none), applied as a session would apply it.
+     */
+    public static <T> List<T> query(DataSource source, StatementInspector inspector, String sql, Map<String, ?> params,
+                                    RowReader<T> read) {
+        List<Object> values = new ArrayList<>();
+        String jdbcSql = positional(sql, params, values);
+        if (inspector != null) {
+            jdbcSql = inspector.inspect(jdbcSql);
+        }
+        try (Connection connection = source.getConnection();
+             PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
+            bind(statement, values);
+            try (ResultSet rows = statement.executeQuery()) {
+                return readAll(rows, read);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read: " + jdbcSql, e);
         }
     }
 
@@ -114,6 +135,20 @@ public final class DirectReads {
             }
         }
         return out.toString();
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, jdbcValue(values.get(i)));
+        }
+    }
+
+    private static <T> List<T> readAll(ResultSet rows, RowReader<T> read) throws SQLException {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+            result.add(read.read(rows));
+        }
+        return result;
     }
 
     /** An Instant as the driver takes a timestamptz (pgjdbc's setObject has no Instant). */

@@ -33,8 +33,8 @@ public class Cacheable {
     public static final String SURROGATE_KEY = "Surrogate-Key";
     public static final String SURROGATE_CONTROL = "Surrogate-Control";
     static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
-    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
-    private static final AsciiString JSON_TYPE = new AsciiString(MediaType.APPLICATION_JSON);
+    static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+    static final AsciiString JSON_TYPE = new AsciiString(MediaType.APPLICATION_JSON);
     private final ObjectMapper json;
     private final ContentCaching cache;
     private final AsciiString cacheControl;
@@ -117,7 +117,7 @@ public class Cacheable {
     public <T> Response ok(UriInfo uri, HttpHeaders request, MediaType type, Supplier<Tagged<T>> load) {
         URI requested = uri.getRequestUri();
         String key = CacheKeys.of(requested.getRawPath(), requested.getRawQuery());
-        Rendered r = cache.get(key, () -> render(load.get(), type));
+        Rendered r = cache.get(key, () -> render(load.get(), type, requestTemplate()));
         if (r.gone()) {
             // Withdrawn for good (a killed article): cached and tagged like any answer, so the CDN
             // keeps the 410 too, and a restore purges it with the rest.
@@ -139,11 +139,14 @@ public class Cacheable {
                 .header(SURROGATE_CONTROL, surrogateControl).build();
     }
 
-    private Rendered render(Tagged<?> tagged, MediaType type) {
+    /** The route template this request's metrics are tagged with, for CachedReads to tag its hits alike. */
+    private static String requestTemplate() {
+        return VertxContext.isOnDuplicatedContext() ? ContextLocals.<String>get("UrlPathTemplate").orElse(null) : null;
+    }
+
+    /** The cache entry of {@code tagged}; {@code template} is the route template of its request's metrics. */
+    Rendered render(Tagged<?> tagged, MediaType type, String template) {
         String keys = String.join(" ", tagged.keys());
-        // The route template request metrics are tagged with, for CachedReads to tag its hits alike.
-        String template = VertxContext.isOnDuplicatedContext()
-                ? ContextLocals.<String>get("UrlPathTemplate").orElse(null) : null;
         if (tagged.movedTo() != null) {
             return new Rendered(null, null, keys, tagged.movedTo(), template, false, null);
         }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,7 +14,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import news.masthead.common.cache.ContentCaching;
+import org.jboss.logging.Logger;
 
 /**
  * Content API cache hits answered from the Vert.x router, before the JAX-RS pipeline: at newsroom
@@ -26,11 +30,23 @@ import news.masthead.common.cache.ContentCaching;
  * IPv6 by /64, as {@link RateLimitFilter} counts it), If-None-Match, CORS and {@code Vary: Origin}
  * for the Content API. Anything else (a bearer token, HEAD, an Accept that refuses JSON, a
  * miss) goes on to the pipeline unchanged.
+ *
+ * <p>A miss for a {@link StoredRead} (an article by slug, issue #19) is answered here too, from
+ * the bytes rendered at write time: the read runs on a worker thread, its entry goes into the
+ * cache as the pipeline would have put it there, and it is written like a hit. Only a query-less
+ * path the read recognises qualifies; what it leaves (an old slug, a killed article, a 404, a
+ * failure) goes on to the pipeline, counted once against the rate limit.
  */
 @ApplicationScoped
 public class CachedReads {
-    /** Set when this door already took the request's rate-limit token and found none: the pipeline answers the 429. */
-    static final String RATE_LIMIT_WAIT = "masthead.rate-limit-wait";
+    /**
+     * Set when this door counted the request against its address's anonymous budget: the seconds
+     * to wait (the pipeline answers the 429), or 0 when there was room (the pipeline counts nothing again).
+     */
+    static final String ANONYMOUS_COUNTED = "masthead.rate-limit.anonymous-counted";
+    /** Where Quarkus's HTTP metrics read a request's route template. */
+    private static final String TEMPLATE = "UrlPathTemplate";
+    private static final Logger LOG = Logger.getLogger(CachedReads.class);
     /** After the configured-headers and body routes (Integer.MIN_VALUE, MIN_VALUE + 1), before the rest. */
     private static final int ORDER = Integer.MIN_VALUE + 2;
     private static final String PREFIX = "/api/v1/";
@@ -49,8 +65,11 @@ public class CachedReads {
     private final RateLimitFilter limits;
     private final Cors cors;
     private final Counter hits;
+    private final Counter storedHits;
+    private final List<StoredRead> storedReads;
 
-    CachedReads(ContentCaching cache, Cacheable cacheable, RateLimitFilter limits, Cors cors, MeterRegistry registry) {
+    CachedReads(ContentCaching cache, Cacheable cacheable, RateLimitFilter limits, Cors cors, MeterRegistry registry,
+                Instance<StoredRead> storedReads) {
         this.cache = cache;
         this.cacheable = cacheable;
         this.limits = limits;
@@ -58,6 +77,10 @@ public class CachedReads {
         this.hits = Counter.builder("masthead.content.cache.front.hits")
                 .description("Content API requests answered from the cache before the JAX-RS pipeline")
                 .register(registry);
+        this.storedHits = Counter.builder("masthead.content.stored.front.reads")
+                .description("Content API cache misses answered from stored documents before the JAX-RS pipeline")
+                .register(registry);
+        this.storedReads = storedReads.stream().toList();
     }
 
     /**
@@ -71,21 +94,98 @@ public class CachedReads {
 
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        Cacheable.Rendered hit = eligible(request) ? cache.peek(key(request)) : null;
-        if (hit == null || !accepts(request.getHeader(HttpHeaders.ACCEPT), hit.contentType())) {
+        if (!eligible(request)) {
             rc.next();
             return;
         }
+        String key = key(request);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        Cacheable.Rendered hit = cache.peek(key);
+        if (hit != null) {
+            if (accepts(accept, hit.contentType()) && roomFor(request)) {
+                hits.increment();
+                answer(rc, hit);
+            } else {
+                rc.next();
+            }
+            return;
+        }
+        if (request.query() == null && accepts(accept, Cacheable.JSON_TYPE)) {
+            for (StoredRead read : storedReads) {
+                String template = read.template(request.path());
+                if (template != null) {
+                    if (roomFor(request)) {
+                        answerStored(rc, read, key, template);
+                    } else {
+                        rc.next();
+                    }
+                    return;
+                }
+            }
+        }
+        rc.next();
+    }
+
+    /**
+     * Counts the request against its address's anonymous budget, as {@link RateLimitFilter} would,
+     * and leaves the outcome for it: a request this door passes on is neither counted twice nor let
+     * through when it had no room (the pipeline answers the 429).
+     */
+    private boolean roomFor(HttpServerRequest request) {
         long wait = limits.acquireAnonymous(request.getHeader("X-Forwarded-For"), request.remoteAddress());
-        if (wait > 0 && VertxContext.isOnDuplicatedContext()) {
-            ContextLocals.put(RATE_LIMIT_WAIT, wait);
-            rc.next();
-            return;
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return true;
         }
-        hits.increment();
+        ContextLocals.put(ANONYMOUS_COUNTED, wait);
+        return wait == 0;
+    }
+
+    /**
+     * A miss that a {@link StoredRead} answers: its bytes are read on a worker thread (JDBC
+     * blocks) and kept in the cache exactly as the pipeline's render would keep them, then written
+     * as a hit is. What it cannot answer, or a read that fails, goes on to the pipeline.
+     */
+    private void answerStored(RoutingContext rc, StoredRead read, String key, String template) {
+        String path = rc.request().path();
+        ContextLocals.put(TEMPLATE, template);
+        Vertx.currentContext().<Cacheable.Rendered>executeBlocking(() -> stored(read, path, key, template), false)
+                .onComplete(result -> {
+                    if (rc.response().closed() || rc.response().ended()) {
+                        return;
+                    }
+                    if (result.succeeded() && result.result() != null) {
+                        storedHits.increment();
+                        answer(rc, result.result());
+                        return;
+                    }
+                    if (result.failed()) {
+                        LOG.debugf(result.cause(), "Stored read of %s failed; the pipeline answers", path);
+                    }
+                    rc.next();
+                });
+    }
+
+    private Cacheable.Rendered stored(StoredRead read, String path, String key, String template) {
+        try {
+            return cache.get(key, () -> cacheable.render(read.load(path).orElseThrow(NotStored::new), Cacheable.JSON,
+                    template));
+        } catch (NotStored e) {
+            return null;
+        }
+    }
+
+    /** The answer for a path its stored read leaves to the pipeline; never cached (a failed render is not). */
+    private static final class NotStored extends RuntimeException {
+        NotStored() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void answer(RoutingContext rc, Cacheable.Rendered hit) {
+        HttpServerRequest request = rc.request();
         if (hit.template() != null && VertxContext.isOnDuplicatedContext()) {
             // Request metrics are tagged by route template, as the pipeline would have tagged them.
-            ContextLocals.put("UrlPathTemplate", hit.template());
+            ContextLocals.put(TEMPLATE, hit.template());
         }
         HttpServerResponse response = rc.response();
         MultiMap headers = response.headers();

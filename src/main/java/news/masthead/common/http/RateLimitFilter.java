@@ -64,11 +64,13 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(preMatching = true, priority = 10)
     public Uni<Void> limit(ContainerRequestContext request, RoutingContext rc) {
-        Optional<Long> refused = VertxContext.isOnDuplicatedContext()
-                ? ContextLocals.get(CachedReads.RATE_LIMIT_WAIT) : Optional.empty();
-        if (refused.isPresent()) {
-            // CachedReads already counted this request against its address and found no room.
-            return Uni.createFrom().failure(new TooManyRequestsException(refused.get()));
+        Optional<Long> counted = VertxContext.isOnDuplicatedContext()
+                ? ContextLocals.get(CachedReads.ANONYMOUS_COUNTED) : Optional.empty();
+        if (counted.isPresent()) {
+            // CachedReads already counted this request (one without credentials) against its
+            // address and passed it on: refused when it found no room, not counted twice otherwise.
+            return counted.get() > 0 ? Uni.createFrom().failure(new TooManyRequestsException(counted.get()))
+                    : Uni.createFrom().voidItem();
         }
         if (anonymousPerMinute <= 0 && tokenPerMinute <= 0 && authFailuresPerMinute <= 0) {
             return Uni.createFrom().voidItem(); // limits off (benchmarks): authentication stays lazy, as without this filter
