@@ -1,9 +1,11 @@
 package news.masthead.article;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,8 @@ public class RenderQueue {
     private final PublicDocuments documents;
     private final ContentChanged changed;
     private final int batch;
+    /** Set at shutdown: a drain in progress stops after its current batch instead of outliving the container. */
+    private volatile boolean stopping;
 
     RenderQueue(EntityManager em, PublicDocuments documents, ContentChanged changed,
                 @ConfigProperty(name = "masthead.render.batch-size", defaultValue = "200") int batch) {
@@ -71,19 +75,24 @@ public class RenderQueue {
     }
 
     @Scheduled(identity = "render-queue", every = "${masthead.render.drain-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         drain();
     }
 
-    /** Renders batches until the queue is empty (or only other instances' batches remain); returns how many rows it took. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Renders batches until the queue is empty (or only other instances' batches remain, or the application stops); returns how many rows it took. */
     public long drain() {
         long total = 0;
         int taken;
         do {
             taken = QuarkusTransaction.requiringNew().call(this::drainBatch);
             total += taken;
-        } while (taken == batch);
+        } while (taken == batch && !stopping);
         if (total > batch) {
             LOG.infof("Rendered the documents of %d queued articles", total);
         }

@@ -23,7 +23,8 @@ public class TrashPurge {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${masthead.trash.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${masthead.trash.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         purge();
     }

@@ -127,13 +127,15 @@ public class StreamHub implements ChangeListener.Wake {
         return subscribers.size();
     }
 
-    @Scheduled(every = "${masthead.stream.keep-alive:15s}", delayed = "${masthead.stream.keep-alive:15s}")
+    @Scheduled(every = "${masthead.stream.keep-alive:15s}", delayed = "${masthead.stream.keep-alive:15s}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void keepAlive() {
         subscribers.removeIf(s -> !s.sink().keepAlive());
     }
 
     /** The log keeps what a subscriber may resume from, and a little more. */
-    @Scheduled(every = "60s", delayed = "60s")
+    @Scheduled(every = "60s", delayed = "60s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forget() {
         log.forget(WINDOW.plusMinutes(5));
     }

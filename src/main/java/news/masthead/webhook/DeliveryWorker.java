@@ -36,7 +36,8 @@ public class DeliveryWorker {
     }
 
     @Scheduled(identity = "webhook-delivery", every = "${masthead.webhooks.deliver-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (paused) {
             return;
@@ -53,7 +54,8 @@ public class DeliveryWorker {
     }
 
     @Scheduled(identity = "webhook-retention", every = "1h", delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         int purged = queue.purgeFinished();
         if (purged > 0) {
