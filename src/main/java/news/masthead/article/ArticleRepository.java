@@ -127,7 +127,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     /**
      * {@link #findStoredBySlug} outside any session, for the front door's by-slug read
-     * ({@code StoredArticleDoor}); the same statement and visibility predicate.
+     * ({@code StoredArticleRead}); the same statement and visibility predicate.
      */
     public Optional<PublicRows.Stored> findStoredBySlugOutsideSession(String slug, Instant now) {
         return PublicRows.queryOutsideSession(outsideSession, STORED_BY_SLUG, Map.of("slug", slug, "now", now),
