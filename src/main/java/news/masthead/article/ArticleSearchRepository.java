@@ -132,8 +132,8 @@ public class ArticleSearchRepository {
             s.params.put("afterAt", after.publishedAt());
             s.params.put("afterId", after.id());
         }
-        String sql = cand + s.page("(select c.id, c.published_at, ts_rank(c.search_vector, " + TSQUERY + ") as rank "
-                + "from candidates c) p " + keyset, "p.rank desc, p.published_at desc, p.id desc", limit + 1, shape);
+        String sql = cand + s.page(rankedCandidates("v.id, v.published_at") + " p " + keyset,
+                "p.rank desc, p.published_at desc, p.id desc", limit + 1, shape);
         return s.hits(sql, shape);
     }
 
@@ -154,6 +154,20 @@ public class ArticleSearchRepository {
         String sql = cand + s.page("(select c.id, c.published_at, cast(0 as real) as rank from candidates c) p",
                 "p.published_at desc, p.id desc", limit + 1, shape);
         return s.hits(sql, shape);
+    }
+
+    /**
+     * The rows of the CTE {@code candidates} (which names each by {@code row_ctid}, the ctid of the
+     * row version it matched) with their rank for the query: {@code columns} of the article {@code v}
+     * and {@code rank}. A vector is read where its row is, not carried through the candidates'
+     * sorts and CTE: kept in the row (V70), it is ~3 kB that every copy moves again. One TID scan
+     * takes the whole list; rescanned once per candidate, a TID scan asks the kernel for the
+     * table's size each time. The ctids are this statement's own: its snapshot keeps those row
+     * versions, so each is the row the candidate matched.
+     */
+    static String rankedCandidates(String columns) {
+        return "(select " + columns + ", ts_rank(v.search_vector, " + TSQUERY + ") as rank from article v "
+                + "where v.ctid = any(array(select c.row_ctid from candidates c)))";
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -190,7 +204,8 @@ public class ArticleSearchRepository {
         }
 
         /**
-         * A CTE {@code candidates}: the newest {@code k} matches published no later than {@code from}
+         * A CTE {@code candidates} (id, published_at, and {@code row_ctid}, the row version's ctid): the
+         * newest {@code k} matches published no later than {@code from}
          * (and after the keyset {@code after}, if any), newest first. It walks back one week at a
          * time, newest week first: the index finds a week's matches without reading any other
          * week's, and the walk stops as soon as it has k, so a common word costs a few weeks however
@@ -208,16 +223,16 @@ public class ArticleSearchRepository {
             if (filters.since() != null) {
                 last = "greatest(article_search_week(:since), " + last + ")";
             }
-            String walk = "select m.id, m.published_at, m.search_vector "
+            String walk = "select m.id, m.published_at, m.row_ctid "
                     + "from generate_series(article_search_week(" + ArticleRepository.unplannedSql(":fromWeek", "timestamptz") + "), " + last + ", -1) w(week) "
-                    + "cross join lateral (select a.id, a.published_at, a.search_vector from article a where " + where
+                    + "cross join lateral (select a.id, a.published_at, a.ctid as row_ctid from article a where " + where
                     + " and article_search_week(a.published_at) = w.week order by a.published_at desc, a.id desc) m "
                     + "where querytree(" + TSQUERY + ") <> 'T' limit " + k;
             // Only excluded words ("-budget", or an "or" with one): the index cannot find those, and
             // asked anyway it would read all of itself for every week. Nearly every article matches,
             // so the newest articles, each tested, give k matches soonest. querytree(...) is a
             // constant of the statement, a one-time filter: only one of the two branches ever runs.
-            String scan = "select a.id, a.published_at, a.search_vector from article a where " + where
+            String scan = "select a.id, a.published_at, a.ctid as row_ctid from article a where " + where
                     + " and querytree(" + TSQUERY + ") = 'T' "
                     + "order by a.published_at desc, a.id desc limit " + k;
             return "with candidates as materialized ((" + walk + ") union all (" + scan + "))\n";

@@ -33,7 +33,11 @@ class PreviewRepository {
     static final String PREVIEWABLE = inStatuses(STATUSES);
 
     /** Never published (no publishedAt): sorted as if published when it was created. */
-    private static final String SORT = "coalesce(a.published_at, a.created_at)";
+    private static final String SORT = sort("a");
+
+    private static String sort(String alias) {
+        return "coalesce(" + alias + ".published_at, " + alias + ".created_at)";
+    }
 
     private static final String ROW = Listed.select(Aliases.SHORT) + ", a.status as status, a.visible_from as visible_from, "
             + "a.revision as revision, " + SORT + " as sort_at";
@@ -160,11 +164,12 @@ class PreviewRepository {
         String others = branch(inStatuses(STATUSES.stream().filter(s -> !s.equals(ArticleStatus.PUBLISHED.wire())).toList()),
                 match, k);
         String order = newest ? "p.sort_at desc, p.id desc" : "p.rank desc, p.sort_at desc, p.id desc";
-        String rank = newest ? "cast(0 as real)" : "ts_rank(c.search_vector, " + ArticleSearchRepository.TSQUERY + ")";
-        String sql = "with candidates as materialized (select c.id, c.sort_at, c.search_vector from (" + published
+        String ranked = newest ? "(select c.id, c.sort_at, cast(0 as real) as rank from candidates c)"
+                : ArticleSearchRepository.rankedCandidates("v.id, " + sort("v") + " as sort_at");
+        String sql = "with candidates as materialized (select c.id, c.sort_at, c.row_ctid from (" + published
                 + " union all " + others + ") c order by c.sort_at desc, c.id desc limit " + k + ") "
                 + "select " + ROW + ", r.rank as rank, " + ArticleSearchRepository.SNIPPET + " as snippet "
-                + "from (select p.id, p.sort_at, p.rank from (select c.id, c.sort_at, " + rank + " as rank from candidates c) p"
+                + "from (select p.id, p.sort_at, p.rank from " + ranked + " p"
                 + keyset + " order by " + order + " limit " + Math.addExact(limit, 1) + ") r "
                 + "join article a on a.id = r.id" + Listed.joins(Aliases.SHORT) + "order by " + order.replace("p.", "r.");
         return PublicRows.query(em, sql, params, r -> new Hit(Row.read(r, json), r.real("rank"), r.text("snippet")));
@@ -172,7 +177,7 @@ class PreviewRepository {
 
     /** The newest {@code k} matches among articles in {@code statuses}; each branch has an index that finds them. */
     private static String branch(String statuses, CharSequence match, int k) {
-        return "(select a.id, " + SORT + " as sort_at, a.search_vector from article a where " + statuses + match
+        return "(select a.id, " + SORT + " as sort_at, a.ctid as row_ctid from article a where " + statuses + match
                 + " order by sort_at desc, a.id desc limit " + k + ")";
     }
 

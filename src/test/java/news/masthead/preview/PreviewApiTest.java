@@ -3,6 +3,7 @@ package news.masthead.preview;
 import static io.restassured.RestAssured.given;
 import static news.masthead.testsupport.Api.admin;
 import static news.masthead.testsupport.Articles.article;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import news.masthead.testsupport.Api;
 import news.masthead.testsupport.Articles.Created;
@@ -170,6 +172,21 @@ class PreviewApiTest {
         admin().queryParam("q", word).queryParam("sort", "newest").get("/api/v1/preview/articles").then().statusCode(200)
                 .body("data.id", containsInAnyOrder(draft.id(), live.id()));
         given().queryParam("q", word).get("/api/v1/articles").then().body("data.id", containsInAnyOrder(live.id()));
+    }
+
+    @Test
+    void previewSearchRanksDraftsAndPublishedTogether() {
+        String word = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        // Newest first: the body hit is the newest, so only its rank can put the headline hit first.
+        Created inHeadline = article().with("headline", "The " + word + " makes the headline").draft();
+        Created inSummary = article().with("summary", "A summary that names the " + word + ".").published();
+        Created inBody = article().with("body", List.of(Map.of("type", "paragraph", "text",
+                "Deep in the story the " + word + " appears."))).draft();
+        admin().queryParam("q", word).get("/api/v1/preview/articles").then().statusCode(200)
+                .contentType("application/json")
+                .body("data.id", contains(inHeadline.id(), inSummary.id(), inBody.id()));
+        admin().queryParam("q", word).queryParam("sort", "newest").get("/api/v1/preview/articles").then().statusCode(200)
+                .body("data.id", contains(inBody.id(), inSummary.id(), inHeadline.id()));
     }
 
     @Test
