@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * default: one per processor), the others wait for a turn in arrival order, for at most
  * {@code masthead.search.wait}, and are then refused with a 503 and Retry-After (nothing run).
  *
- * <p>Why: one search costs PostgreSQL about 4 ms of CPU at a million articles (ranking its
- * candidates, highlighting the page) where a list costs 0.1 ms. When a breaking story sends a
+ * <p>Why: one search costs PostgreSQL about 2 ms of CPU at a million articles (finding and ranking
+ * its candidates, highlighting the page) where a list costs 0.1 ms. When a breaking story sends a
  * burst of searches, running them all at once shares the processors out among them, so each
  * takes as long as all of them together and the slowest wait on the scheduler's luck; each also
  * holds a pooled connection the cheap reads then lack. In turn, each runs at full speed, and a
