@@ -168,10 +168,9 @@ class PreviewRepository {
                 : ArticleSearchRepository.rankedCandidates("v.id, " + sort("v") + " as sort_at");
         String sql = "with candidates as materialized (select c.id, c.sort_at, c.row_ctid from (" + published
                 + " union all " + others + ") c order by c.sort_at desc, c.id desc limit " + k + ") "
-                + "select " + ROW + ", r.rank as rank, " + ArticleSearchRepository.SNIPPET + " as snippet "
-                + "from (select p.id, p.sort_at, p.rank from " + ranked + " p"
-                + keyset + " order by " + order + " limit " + Math.addExact(limit, 1) + ") r "
-                + "join article a on a.id = r.id" + Listed.joins(Aliases.SHORT) + "order by " + order.replace("p.", "r.");
+                + "select " + ROW + ", r.rank as rank, " + ArticleSearchRepository.snippet(limit) + " as snippet "
+                + "from " + ArticleSearchRepository.numberedPage("p.id, p.sort_at, p.rank", ranked + " p" + keyset, order, limit)
+                + " join article a on a.id = r.id" + Listed.joins(Aliases.SHORT) + "order by " + order.replace("p.", "r.");
         return PublicRows.query(em, sql, params, r -> new Hit(Row.read(r, json), r.real("rank"), r.text("snippet")));
     }
 

@@ -71,6 +71,28 @@ class ArticleSearchTest {
     }
 
     @Test
+    void everyShownHitCarriesItsSnippetOnEveryPageInBothOrders() {
+        String w = word();
+        for (int i = 0; i < 3; i++) {
+            article().with("body", List.of(paragraph("Report " + i + " on the " + w + " hearing."))).published();
+        }
+        for (Map<String, String> order : List.of(Map.of("q", w), Map.of("q", w, "sort", "newest"))) {
+            // Pages of 2 out of 3 hits: the first page's look-ahead row is the next page's only hit.
+            List<String> first = given().queryParams(order).queryParam("limit", 2).get(LIST).then().statusCode(200)
+                    .contentType("application/json").extract().path("data.snippet");
+            String cursor = given().queryParams(order).queryParam("limit", 2).get(LIST).then().extract().path("meta.nextCursor");
+            List<String> second = given().queryParams(order).queryParam("limit", 2).queryParam("cursor", cursor).get(LIST)
+                    .then().statusCode(200).body("meta.nextCursor", equalTo(null)).extract().path("data.snippet");
+            List<String> all = new ArrayList<>(first);
+            all.addAll(second);
+            assertEquals(3, all.size(), order.toString());
+            for (String snippet : all) {
+                assertFalse(snippet == null || !snippet.contains("<mark>" + w + "</mark>"), order + ": " + snippet);
+            }
+        }
+    }
+
+    @Test
     void listWithoutQueryHasNoSnippet() {
         Created a = article().published();
         given().queryParam("tag", a.tag()).get(LIST).then().statusCode(200)
