@@ -471,6 +471,7 @@ for page in $(seq 1 $((DEPTH - 1))); do
     next="$(jq -r '.meta.nextCursor // empty' "$LOGS/page.json")"
     [[ -n "$next" ]] || die "page $page has no meta.nextCursor"
     cursor_url="$URL_LIST&cursor=$next"
+    (( page == 1 )) && URL_PAGE2="$cursor_url"
 done
 URL_DEEP="$cursor_url"
 code="$(curl -s -o "$LOGS/page.json" -w '%{http_code}' --max-time 15 "$URL_DEEP" || true)"
@@ -485,9 +486,11 @@ log "deep page: $DEEP_CHECK"
 declare -A URL=( [newest]="$URL_LIST" [slug]="$URL_SLUG" [deep]="$URL_DEEP" [search]="$URL_SEARCH" )
 declare -A TITLE=( [newest]="20 newest" [slug]="article by slug" [deep]="page $DEPTH by cursor" [search]="search q=$SEARCH_Q" )
 READS=(newest deep slug search)
+# Page 2 is read only in the pairs (pair_reads): page 200 against it is the cost of depth alone.
+URL[page2]="$URL_PAGE2"
 # The old build answers the same reads on its own port: URL[old-<read>].
 if [[ -n "$OLD_JAR" ]]; then
-    for r in "${READS[@]}"; do URL[old-$r]="${URL[$r]/#$BASE/$OLD_BASE}"; done
+    for r in "${READS[@]}" page2; do URL[old-$r]="${URL[$r]/#$BASE/$OLD_BASE}"; done
 fi
 
 # One body per read, kept for nginx: the ceiling serves exactly these bytes.
@@ -612,13 +615,18 @@ jit_warmup() { # phase [URL prefix: old- for the A/B's old build]
 # did 4,875 req/s, and page 200, 33 s later, 3,785, while the old build slowed as much in the same
 # seconds; the rounds' ratios went 88, 104, 78, 110 and 89%, every round with page 200 measured
 # second the lower), and a 10% line sits inside that.
+#
+# Each pair also reads page 2 (first page 1, page 200, page 2; then the reverse), right next to
+# page 200: page 200 against page 2 is what depth costs, page 2 against page 1 what a cursor costs
+# at all (decoding it, binding its two values, the keyset condition), whatever the depth.
 pair_reads() { # phase [URL prefix: old- for the A/B's old build]
-    local i first second
-    log "$1: page 1 and page 200 in $PAIRS pairs of ${PAIR_S}s"
+    local i r order
+    log "$1: page 1, page 200 and page 2 in $PAIRS pairs of ${PAIR_S}s"
     for i in $(seq 1 "$PAIRS"); do
-        if (( i % 2 )); then first=newest; second=deep; else first=deep; second=newest; fi
-        run_wrk "$1" "$first" "$CONNS" "$PAIR_S" "pair$i" "${URL[${2:-}$first]}" >> "$ROUNDS_FILE"
-        run_wrk "$1" "$second" "$CONNS" "$PAIR_S" "pair$i" "${URL[${2:-}$second]}" >> "$ROUNDS_FILE"
+        if (( i % 2 )); then order=(newest deep page2); else order=(page2 deep newest); fi
+        for r in "${order[@]}"; do
+            run_wrk "$1" "$r" "$CONNS" "$PAIR_S" "pair$i" "${URL[${2:-}$r]}" >> "$ROUNDS_FILE"
+        done
     done
 }
 statements() {
@@ -736,18 +744,22 @@ S8="$(med cold "search-c$SEARCH_CONNS")"
 S8_P99="$(jq -r .p99_ms <<< "$S8")"
 S8_ALL="$(jq -s -r --arg k "search-c$SEARCH_CONNS" '[.[] | select(.phase == "cold" and .read == $k and (.label | startswith("round"))) | .p99_ms | . * 100 | round / 100 | tostring] | join(", ")' "$ROUNDS_FILE")"
 # Page 200 against page 1 (see pair_reads): the pairs' ratios, their median judged.
-paired() { # phase label-prefix -> each pair's (or round's) deep ÷ newest req/s, one per line
-    jq -s -r --arg p "$1" --arg l "$2" '[.[] | select(.phase == $p and (.read == "deep" or .read == "newest") and (.label | startswith($l)))]
-        | group_by(.label) | map(select(length == 2) | (map(select(.read == "deep"))[0].rps / map(select(.read == "newest"))[0].rps))
+paired() { # phase label-prefix [numerator denominator] -> each pair's (or round's) ratio of req/s, one per line
+    jq -s -r --arg p "$1" --arg l "$2" --arg n "${3:-deep}" --arg d "${4:-newest}" \
+        '[.[] | select(.phase == $p and (.read == $n or .read == $d) and (.label | startswith($l)))]
+        | group_by(.label) | map(select(length == 2) | (map(select(.read == $n))[0].rps / map(select(.read == $d))[0].rps))
         | .[]' "$ROUNDS_FILE"
 }
 median_of() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+pct() { awk -v r="$1" 'BEGIN{printf "%.1f%%", 100 * r}'; }
 percents() { awk '{printf "%s%.1f%%", (NR > 1 ? ", " : ""), 100 * $1}'; }
 DEEP_PAIRED="$(paired cold pair | median_of)"
 DEEP_RATIOS="$(paired cold pair | percents)"
 DEEP_ROUND_RATIOS="$(paired cold round | percents)"
 DEEP_PAIRED_OLD=""
 [[ -n "$OLD_NAME" ]] && DEEP_PAIRED_OLD="$(paired cold-old pair | median_of)"
+DEPTH_PAIRED="$(paired cold pair deep page2 | median_of)"
+CURSOR_PAIRED="$(paired cold pair page2 newest | median_of)"
 # A/B: new ÷ old req/s per read (> 1: this build is faster), from the medians of the same run.
 ab() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.3f", a/b; else print "n/a" }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN{ exit !(a <= b) }'; }
@@ -829,6 +841,7 @@ EOF
     deep_line="page 200 ÷ page 1 in $PAIRS pairs of ${PAIR_S}s: $DEEP_RATIOS; median $(printf '%.1f%%' "$(awk -v r="$DEEP_PAIRED" 'BEGIN{print 100*r}')") (medians of the rounds: $(printf '%.0f' "${RPS[cold-deep]}") vs $(printf '%.0f' "${RPS[cold-newest]}") req/s = $(ratio "${RPS[cold-deep]}" "${RPS[cold-newest]}"); the rounds' ratios: $DEEP_ROUND_RATIOS)${DEEP_PAIRED_OLD:+; old build, its own pairs: median $(printf '%.1f%%' "$(awk -v r="$DEEP_PAIRED_OLD" 'BEGIN{print 100*r}')")}"
     deep_ok="$(pf ge "$DEEP_PAIRED" 0.9)"
     echo "| cold page 200 by cursor within 10% of page 1 (req/s) | $deep_line | $deep_ok |"
+    echo "| for information, from the same pairs: page 200 ÷ page 2 (depth alone) and page 2 ÷ page 1 (a cursor at all) | medians $(pct "$DEPTH_PAIRED") and $(pct "$CURSOR_PAIRED") | n/a |"
     if [[ -n "$RENDER_MEASURED" ]]; then
         echo "| documents rendered at upgrade: $C_PUBLISHED articles in $RENDER_S s (for information; the issue asks for the figure at 1,000,000) | $RENDER_RATE articles/s, Masthead CPU $RENDER_APP_CPU s, PostgreSQL CPU $RENDER_PG_CPU s; published articles without a public_summary after the drain: $RENDER_MISSING (see \"Render at upgrade\") | $( (( RENDER_MISSING == 0 )) && echo PASS || echo FAIL) |"
     else
