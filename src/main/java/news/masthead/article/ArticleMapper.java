@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import news.masthead.article.PublicRows.Byline;
 import news.masthead.article.PublicRows.Listed;
 import news.masthead.article.PublicRows.Shown;
@@ -136,12 +137,15 @@ public class ArticleMapper {
 
     /**
      * A revision snapshot as a write body, for restoring it. Section and authors are named by slug,
-     * as an editor's write names them, so a restore is validated like any other write.
+     * as an editor's write names them, so a restore is validated like any other write; the slugs are
+     * those {@code sectionSlug} and {@code authorSlug} give now (RevisionService: found by id, since a
+     * slug may have been renamed, or taken by someone else, after the revision).
      */
-    public ArticleWrite write(ArticleSnapshot snapshot) {
+    public ArticleWrite write(ArticleSnapshot snapshot, Function<ArticleSnapshot.Section, String> sectionSlug,
+                              Function<ArticleSnapshot.Author, String> authorSlug) {
         return new ArticleWrite(snapshot.slug(), snapshot.headline(), snapshot.summary(), snapshot.body(),
-                snapshot.section() == null ? null : snapshot.section().slug(),
-                snapshot.authors().stream().map(ArticleSnapshot.Author::slug).toList(), snapshot.tags(),
+                snapshot.section() == null ? null : sectionSlug.apply(snapshot.section()),
+                snapshot.authors().stream().map(authorSlug).toList(), snapshot.tags(),
                 snapshot.copyright() == null ? null : snapshot.copyright().id(), snapshot.kind(),
                 liveWrite(snapshot.kind(), snapshot.live()), leadImage(snapshot.leadImage()), headlines(snapshot.headlines()));
     }

@@ -9,10 +9,13 @@ import java.util.UUID;
 import news.masthead.article.api.AdminArticleResponse;
 import news.masthead.article.api.RevisionResponse;
 import news.masthead.article.api.RevisionSummary;
+import news.masthead.author.AuthorRepository;
+import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
+import news.masthead.section.SectionRepository;
 
 /** An article's history, and restoring an earlier state as a new revision. */
 @ApplicationScoped
@@ -24,9 +27,12 @@ public class RevisionService {
     private final ArticleSnapshots snapshots;
     private final Now clock;
     private final ArticleAccess access;
+    private final AuthorRepository authors;
+    private final SectionRepository sections;
 
     RevisionService(ArticleRepository articles, ArticleRevisionRepository revisions, ArticleEditor editor,
-                    ArticleMapper mapper, ArticleSnapshots snapshots, Now clock, ArticleAccess access) {
+                    ArticleMapper mapper, ArticleSnapshots snapshots, Now clock, ArticleAccess access,
+                    AuthorRepository authors, SectionRepository sections) {
         this.articles = articles;
         this.revisions = revisions;
         this.editor = editor;
@@ -34,6 +40,8 @@ public class RevisionService {
         this.snapshots = snapshots;
         this.clock = clock;
         this.access = access;
+        this.authors = authors;
+        this.sections = sections;
     }
 
     @Transactional
@@ -64,11 +72,33 @@ public class RevisionService {
         Article a = edit.article();
         ArticleEditor.requireEditable(a, now);
         ArticleSnapshot snapshot = snapshots.read(find(articleId, revision).snapshot);
-        List<String> changed = editor.apply(a, mapper.write(snapshot));
+        List<String> changed = editor.apply(a, mapper.write(snapshot, this::sectionSlugNow, this::authorSlugNow));
         if (changed.isEmpty()) {
             return mapper.admin(a, now);
         }
         return editor.record(edit, changed, ArticleEvent.Kind.UPDATED);
+    }
+
+    /**
+     * The revision's section as it is named now. Found by id (kept since snapshot schema 2): its
+     * slug then may have been renamed since, or given to another section. One deleted since is a
+     * 400, never a section that took its slug; a schema-1 snapshot has only the slug.
+     */
+    private String sectionSlugNow(ArticleSnapshot.Section section) {
+        if (section.id() == null) {
+            return section.slug();
+        }
+        return sections.findByIdOptional(section.id()).map(s -> s.slug).orElseThrow(() -> new InvalidException("section",
+                "the revision's section '" + section.slug() + "' has been deleted since"));
+    }
+
+    /** The revision's author as named now, as {@link #sectionSlugNow} finds the section. */
+    private String authorSlugNow(ArticleSnapshot.Author author) {
+        if (author.id() == null) {
+            return author.slug();
+        }
+        return authors.findByIdOptional(author.id()).map(a -> a.slug).orElseThrow(() -> new InvalidException("authors",
+                "the revision's author '" + author.slug() + "' has been deleted since"));
     }
 
     private ArticleRevision find(UUID articleId, int revision) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static news.masthead.testsupport.Api.admin;
 import static news.masthead.testsupport.Articles.article;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -13,8 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import news.masthead.testsupport.Api;
 import news.masthead.testsupport.Articles.Created;
+import news.masthead.testsupport.Fixtures;
+import news.masthead.testsupport.Problems;
 import news.masthead.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +112,56 @@ class ArticleWorkflowTest {
             assertEquals((Object) first.get("article." + field), now.get(field), field);
         }
         admin().get(a.adminPath() + "/revisions/99").then().statusCode(404);
+    }
+
+    @Test
+    void restoreNamesTheRevisionsAuthorAndSectionAsTheyAreCalledNow() {
+        JsonPath author = Fixtures.createAuthor();
+        JsonPath section = Fixtures.createSection(null);
+        Created a = article().section(section.getString("slug")).authors(author.getString("slug")).draft();
+        admin().header("If-Match", a.currentEtag())
+                .body(Map.of("section", Fixtures.section(), "authors", List.of(Fixtures.author())))
+                .patch(a.adminPath()).then().statusCode(200);
+        // Both renamed after revision 1, and their old slugs given to someone else.
+        String authorNow = Api.unique("renamed-author");
+        String sectionNow = Api.unique("renamed-section");
+        mergePatch(Fixtures.AUTHORS + "/" + author.getString("id"), Map.of("slug", authorNow));
+        mergePatch(Fixtures.SECTIONS + "/" + section.getString("id"), Map.of("slug", sectionNow));
+        Fixtures.create(Fixtures.AUTHORS, Map.of("slug", author.getString("slug"), "name", "Someone Else",
+                "email", Api.unique("else") + "@example.com"));
+        Fixtures.create(Fixtures.SECTIONS, Map.of("slug", section.getString("slug"), "name", "Another Section"));
+
+        admin().header("If-Match", a.currentEtag()).post(a.adminPath() + "/revisions/1/restore").then()
+                .statusCode(200).contentType("application/json")
+                .body("revision", equalTo(3))
+                .body("authors.slug", contains(authorNow))
+                .body("authors.name", contains(author.getString("name")))
+                .body("section.slug", equalTo(sectionNow))
+                .body("section.name", equalTo(section.getString("name")));
+    }
+
+    @Test
+    void restoringARevisionWhoseAuthorWasDeletedSinceIsABadRequestThatChangesNothing() {
+        JsonPath gone = Fixtures.createAuthor();
+        String stays = Fixtures.author();
+        Created a = article().authors(gone.getString("slug")).draft();
+        admin().header("If-Match", a.currentEtag()).body(Map.of("authors", List.of(stays)))
+                .patch(a.adminPath()).then().statusCode(200);
+        admin().delete(Fixtures.AUTHORS + "/" + gone.getString("id")).then().statusCode(204);
+        String etag = a.currentEtag();
+
+        admin().header("If-Match", etag).post(a.adminPath() + "/revisions/1/restore").then()
+                .statusCode(400).contentType(Problems.JSON)
+                .body("type", equalTo(Problems.VALIDATION))
+                .body("errors[0].field", equalTo("authors"))
+                .body("errors[0].message", containsString("deleted since"));
+        admin().get(a.adminPath()).then().statusCode(200).header("ETag", equalTo(etag))
+                .body("authors.slug", contains(stays));
+        admin().get(a.adminPath() + "/revisions").then().body("data.revision", contains(2, 1));
+    }
+
+    private static void mergePatch(String path, Map<String, Object> fields) {
+        admin().contentType("application/merge-patch+json").body(fields).patch(path).then().statusCode(200);
     }
 
     @Test

@@ -56,7 +56,10 @@ public class RevisionResource {
     @POST
     @Path("/{n}/restore")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
-    @Operation(operationId = "restoreRevision", summary = "Write revision n's content as a new revision")
+    @Operation(operationId = "restoreRevision", summary = "Write revision n's content as a new revision",
+            description = "Validated as any write. The revision's section and authors are found by id and named "
+                    + "as they are now: one renamed since is restored under its new slug (never whoever took its "
+                    + "old one); one deleted since is a 400 on `section` or `authors`, and nothing is written.")
     @APIResponse(responseCode = "200", description = "The article with the restored content.",
             content = @Content(schema = @Schema(implementation = AdminArticleResponse.class)))
     public Response restore(@PathParam("id") UUID id, @PathParam("n") int n,
