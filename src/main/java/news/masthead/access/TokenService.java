@@ -22,9 +22,8 @@ import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
-import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
-import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.section.SectionRepository;
 import news.masthead.section.SectionSlugs;
@@ -82,11 +81,9 @@ public class TokenService {
 
     @Transactional
     public Page<TokenResponse> list(String limit, String cursor) {
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        return Page.of(tokens.pageByCreated(afterAt, afterId, page.limit()), page.limit(), this::view,
-                t -> PageRequest.encode(t.createdAt.toString(), t.id.toString()));
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        return Page.of(tokens.pageByCreated(page.afterAt(), page.afterId(), page.limit()), page.limit(), this::view,
+                t -> KeysetPage.cursor(t.createdAt, t.id));
     }
 
     @Transactional

@@ -18,6 +18,7 @@ import news.masthead.common.error.ConflictException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -100,12 +101,11 @@ public class ArticlePreviews {
         if (text != null) {
             return searchLatest(filters, text, newest, scope, now);
         }
-        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-        PreviewRepository.After after = page.after()
-                .map(c -> new PreviewRepository.After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1)))).orElse(null);
-        List<PreviewRepository.Row> rows = previews.page(reader.query(filters, null).within(scope), after, page.limit());
+        KeysetPage page = KeysetPage.parse(filters.limit, filters.cursor);
+        List<PreviewRepository.Row> rows = previews.page(reader.query(filters, null).within(scope), newestAfter(page),
+                page.limit());
         return Page.of(rows, page.limit(), r -> summary(r, null, now),
-                r -> PageRequest.encode(r.sortAt().toString(), r.listed().id().toString()));
+                r -> KeysetPage.cursor(r.sortAt(), r.listed().id()));
     }
 
     /**
@@ -143,13 +143,11 @@ public class ArticlePreviews {
                 f.since == null ? null : ArticleReader.instantParam("since", f.since),
                 f.until == null ? null : ArticleReader.instantParam("until", f.until), scope.sections(), scope.owner());
         if (newest) {
-            PageRequest page = PageRequest.parse(f.limit, f.cursor, 2);
-            PreviewRepository.After after = page.after()
-                    .map(c -> new PreviewRepository.After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
-                    .orElse(null);
-            List<PreviewRepository.Hit> hits = previews.search(text, filters, after, true, candidates, page.limit());
+            KeysetPage page = KeysetPage.parse(f.limit, f.cursor);
+            List<PreviewRepository.Hit> hits = previews.search(text, filters, newestAfter(page), true, candidates,
+                    page.limit());
             return Page.of(hits, page.limit(), h -> summary(h.row(), h.snippet(), now),
-                    h -> PageRequest.encode(h.row().sortAt().toString(), h.row().listed().id().toString()));
+                    h -> KeysetPage.cursor(h.row().sortAt(), h.row().listed().id()));
         }
         String fingerprint = Integer.toHexString(text.hashCode());
         PageRequest page = PageRequest.parse(f.limit, f.cursor, 4);
@@ -162,6 +160,11 @@ public class ArticlePreviews {
         return Page.of(hits, page.limit(), h -> summary(h.row(), h.snippet(), now),
                 h -> PageRequest.encode(Float.toString(h.rank()), h.row().sortAt().toString(),
                         h.row().listed().id().toString(), fingerprint));
+    }
+
+    /** Where a newest-first page starts: after the cursor's position, if it has one. */
+    private static PreviewRepository.After newestAfter(KeysetPage page) {
+        return page.afterId() == null ? null : new PreviewRepository.After(null, page.afterAt(), page.afterId());
     }
 
     private PreviewArticleSummary summary(PreviewRepository.Row r, String snippet, Instant now) {

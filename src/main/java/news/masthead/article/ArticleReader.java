@@ -29,6 +29,7 @@ import news.masthead.common.cache.Tagged;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -133,13 +134,11 @@ public class ArticleReader {
             return searchStored(filters, text, newest, now);
         }
         ArticleQuery query = query(filters, null);
-        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        List<PublicRows.Stored> rows = rendered(articles.visibleStoredPage(query, afterAt, afterId, page.limit(), now),
-                false);
+        KeysetPage page = KeysetPage.parse(filters.limit, filters.cursor);
+        List<PublicRows.Stored> rows = rendered(
+                articles.visibleStoredPage(query, page.afterAt(), page.afterId(), page.limit(), now), false);
         return Tagged.of(StoredPage.of(rows, page.limit(), PublicRows.Stored::json,
-                        r -> PageRequest.encode(r.publishedAt().toString(), r.id().toString()), json),
+                        r -> KeysetPage.cursor(r.publishedAt(), r.id()), json),
                 listKeys(rows, page.limit(), StoredPage::keys));
     }
 
@@ -147,18 +146,17 @@ public class ArticleReader {
         ArticleSearchRepository.Filters filters = searchFilters(f, PreviewScope.ALL);
         List<StoredHit> hits;
         Function<StoredHit, String> cursor;
-        PageRequest page;
+        int limit;
         if (newest) {
-            page = PageRequest.parse(f.limit, f.cursor, 2);
-            After after = page.after().map(c -> new After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
-                    .orElse(null);
-            hits = search.storedByNewest(text, filters, after, page.limit(), now);
-            cursor = h -> PageRequest.encode(h.row().publishedAt().toString(), h.row().id().toString());
+            KeysetPage page = KeysetPage.parse(f.limit, f.cursor);
+            limit = page.limit();
+            hits = search.storedByNewest(text, filters, newestAfter(page), limit, now);
+            cursor = h -> KeysetPage.cursor(h.row().publishedAt(), h.row().id());
         } else {
             String fingerprint = fingerprint(text);
-            page = relevancePage(f, fingerprint);
-            After after = relevanceAfter(page);
-            hits = search.storedByRelevance(text, filters, after, candidates, page.limit(), now);
+            PageRequest page = relevancePage(f, fingerprint);
+            limit = page.limit();
+            hits = search.storedByRelevance(text, filters, relevanceAfter(page), candidates, limit, now);
             cursor = h -> PageRequest.encode(Float.toString(h.rank()), h.row().publishedAt().toString(),
                     h.row().id().toString(), fingerprint);
         }
@@ -167,9 +165,9 @@ public class ArticleReader {
         for (int i = 0; i < hits.size(); i++) {
             shown.add(new StoredHit(rows.get(i), hits.get(i).rank(), hits.get(i).snippet()));
         }
-        return Tagged.of(StoredPage.of(shown, page.limit(),
+        return Tagged.of(StoredPage.of(shown, limit,
                         h -> StoredPage.withSnippet(h.row().json(), SearchText.highlighted(h.snippet()), json), cursor, json),
-                listKeys(shown, page.limit(), h -> StoredPage.keys(h.row())));
+                listKeys(shown, limit, h -> StoredPage.keys(h.row())));
     }
 
     /**
@@ -207,12 +205,10 @@ public class ArticleReader {
             return searchPublic(filters, text, newest, now, scope);
         }
         ArticleQuery query = query(filters, null).within(scope);
-        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        List<Listed> rows = articles.visiblePage(query, afterAt, afterId, page.limit(), now);
+        KeysetPage page = KeysetPage.parse(filters.limit, filters.cursor);
+        List<Listed> rows = articles.visiblePage(query, page.afterAt(), page.afterId(), page.limit(), now);
         return Tagged.of(Page.of(rows, page.limit(), l -> mapper.summary(l, null),
-                l -> PageRequest.encode(l.publishedAt().toString(), l.id().toString())),
+                l -> KeysetPage.cursor(l.publishedAt(), l.id())),
                 listKeys(rows, page.limit(), mapper::keys));
     }
 
@@ -220,12 +216,10 @@ public class ArticleReader {
                                                               PreviewScope scope) {
         ArticleSearchRepository.Filters filters = searchFilters(f, scope);
         if (newest) {
-            PageRequest page = PageRequest.parse(f.limit, f.cursor, 2);
-            After after = page.after().map(c -> new After(null, CursorParts.instant(c.get(0)), CursorParts.uuid(c.get(1))))
-                    .orElse(null);
-            List<Hit> hits = search.byNewest(text, filters, after, page.limit(), now);
+            KeysetPage page = KeysetPage.parse(f.limit, f.cursor);
+            List<Hit> hits = search.byNewest(text, filters, newestAfter(page), page.limit(), now);
             return Tagged.of(Page.of(hits, page.limit(), this::summary,
-                    h -> PageRequest.encode(h.row().publishedAt().toString(), h.row().id().toString())),
+                    h -> KeysetPage.cursor(h.row().publishedAt(), h.row().id())),
                     listKeys(hits, page.limit(), h -> mapper.keys(h.row())));
         }
         // Relevance: the cursor holds the last hit's whole sort key, and names its query, since a
@@ -250,6 +244,11 @@ public class ArticleReader {
 
     private static String fingerprint(String text) {
         return Integer.toHexString(text.hashCode());
+    }
+
+    /** Where a newest-first search page starts: after the cursor's position, if it has one. */
+    private static After newestAfter(KeysetPage page) {
+        return page.afterId() == null ? null : new After(null, page.afterAt(), page.afterId());
     }
 
     /** A relevance page: its cursor must name the query it was made for. */
@@ -355,14 +354,12 @@ public class ArticleReader {
 
     @Transactional
     public Page<AdminArticleResponse> listAdmin(ArticleFilters filters, String status) {
-        PageRequest page = PageRequest.parse(filters.limit, filters.cursor, 2);
+        KeysetPage page = KeysetPage.parse(filters.limit, filters.cursor);
         ArticleQuery query = query(filters, status(status)).within(access.scope().orElse(null));
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
         Instant now = clock.instant();
-        List<Article> rows = articles.adminPage(query, afterAt, afterId, page.limit(), now);
+        List<Article> rows = articles.adminPage(query, page.afterAt(), page.afterId(), page.limit(), now);
         return Page.of(rows, page.limit(), a -> mapper.admin(a, now),
-                a -> PageRequest.encode(a.createdAt.toString(), a.id.toString()));
+                a -> KeysetPage.cursor(a.createdAt, a.id));
     }
 
     ArticleQuery query(ArticleFilters f, ArticleStatus status) {

@@ -25,8 +25,7 @@ import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
-import news.masthead.common.paging.CursorParts;
-import news.masthead.common.paging.PageRequest;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.replica.ReplicaRead;
 import news.masthead.common.time.Now;
 
@@ -131,17 +130,16 @@ public class LiveblogService {
     @ReplicaRead
     public Tagged<EntryPage> publicPage(String slug, String limit, String cursor, String keyEvents) {
         boolean onlyKeyEvents = keyEvents(keyEvents);
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        PublicEntries found = entries.publicPage(slug, onlyKeyEvents, afterAt, afterId, page.limit(), clock.instant())
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        PublicEntries found = entries
+                .publicPage(slug, onlyKeyEvents, page.afterAt(), page.afterId(), page.limit(), clock.instant())
                 .filter(p -> ArticleKind.LIVEBLOG.equals(p.kind()))
                 .orElseThrow(() -> new NotFoundException("No published liveblog has this slug."));
         List<Shown> rows = found.page();
         boolean more = rows.size() > page.limit();
         List<Shown> shown = more ? rows.subList(0, page.limit()) : rows;
-        String next = more ? PageRequest.encode(shown.get(shown.size() - 1).publishedAt().toString(),
-                shown.get(shown.size() - 1).id().toString()) : null;
+        Shown last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = more ? KeysetPage.cursor(last.publishedAt(), last.id()) : null;
         Set<String> keys = new LinkedHashSet<>();
         keys.add(SurrogateKeys.article(found.articleId()));
         shown.forEach(e -> e.bylines().forEach(b -> keys.add(SurrogateKeys.author(b.authorId()))));

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.render.ReferenceChanged;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +18,7 @@ import news.masthead.common.error.ForeignKeys;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
-import news.masthead.common.paging.CursorParts;
 import news.masthead.common.paging.Page;
-import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.copyright.api.CopyrightNoticeResponse;
 import news.masthead.copyright.api.CopyrightNoticeWrite;
@@ -71,12 +70,10 @@ public class CopyrightNoticeService {
 
     @Transactional
     public Page<CopyrightNoticeResponse> list(String limit, String cursor) {
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        List<CopyrightNotice> rows = notices.newestPage(afterAt, afterId, page.limit() + 1);
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        List<CopyrightNotice> rows = notices.newestPage(page.afterAt(), page.afterId(), page.limit() + 1);
         return Page.of(rows, page.limit(), CopyrightNoticeService::view,
-                n -> PageRequest.encode(n.createdAt.toString(), n.id.toString()));
+                n -> KeysetPage.cursor(n.createdAt, n.id));
     }
 
     /** JSON Merge Patch over the write fields; {@code isDefault: true} moves the default here. */

@@ -10,9 +10,8 @@ import news.masthead.access.Caller;
 import news.masthead.access.Secrets;
 import news.masthead.article.ArticlePreviews;
 import news.masthead.common.error.NotFoundException;
-import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
-import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.preview.api.PreviewLinkCreated;
 import news.masthead.preview.api.PreviewLinkResponse;
@@ -61,11 +60,9 @@ public class PreviewLinkService {
     @Transactional
     public Page<PreviewLinkResponse> list(UUID articleId, String limit, String cursor) {
         articles.requireLinkable(articleId, false);
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        return Page.of(links.livePage(articleId, clock.instant(), afterAt, afterId, page.limit()), page.limit(),
-                PreviewLinkService::view, l -> PageRequest.encode(l.createdAt.toString(), l.id.toString()));
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        return Page.of(links.livePage(articleId, clock.instant(), page.afterAt(), page.afterId(), page.limit()),
+                page.limit(), PreviewLinkService::view, l -> KeysetPage.cursor(l.createdAt, l.id));
     }
 
     @Transactional

@@ -3,15 +3,13 @@ package news.masthead.syndication;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
-import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
-import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
 import news.masthead.section.SectionSlugs;
 import news.masthead.syndication.api.PartnerResponse;
@@ -47,11 +45,9 @@ public class PartnerService {
 
     @Transactional
     public Page<PartnerResponse> list(String limit, String cursor) {
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        return Page.of(partners.pageByCreated(afterAt, afterId, page.limit()), page.limit(), this::view,
-                p -> PageRequest.encode(p.createdAt.toString(), p.id.toString()));
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        return Page.of(partners.pageByCreated(page.afterAt(), page.afterId(), page.limit()), page.limit(), this::view,
+                p -> KeysetPage.cursor(p.createdAt, p.id));
     }
 
     @Transactional

@@ -22,6 +22,7 @@ import news.masthead.common.error.GoneException;
 import news.masthead.common.error.InvalidException;
 import news.masthead.common.error.NotFoundException;
 import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageMeta;
 import news.masthead.common.paging.PageRequest;
@@ -78,20 +79,21 @@ public class SyndicationService {
         Format f = Format.parse(format);
         UUID partner = partner();
         Instant now = clock.instant();
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        String keyset = page.after().isPresent()
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        String keyset = page.afterId() != null
                 ? " and (a.published_at < :afterAt or (a.published_at = :afterAt and a.id < :afterId))" : "";
         var query = em.createNativeQuery("select a.id" + FROM + RECEIVABLE + keyset
                         + " order by a.published_at desc, a.id desc limit :n", UUID.class)
                 .setParameter("partner", partner).setParameter("now", Timestamp.from(now))
                 .setParameter("n", page.limit() + 1);
-        page.after().ifPresent(c -> query.setParameter("afterAt", Timestamp.from(CursorParts.instant(c.get(0))))
-                .setParameter("afterId", CursorParts.uuid(c.get(1))));
+        if (page.afterId() != null) {
+            query.setParameter("afterAt", Timestamp.from(page.afterAt())).setParameter("afterId", page.afterId());
+        }
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
         List<Article> rows = inOrder(ids);
         return Page.of(rows, page.limit(), a -> f == Format.NINJS ? ninjs(a, now) : syndicated(a, now),
-                a -> PageRequest.encode(a.publishedAt.toString(), a.id.toString()));
+                a -> KeysetPage.cursor(a.publishedAt, a.id));
     }
 
     /** The partner's full-text Atom feed: the newest stories it may receive, with bodies as syndicated. */

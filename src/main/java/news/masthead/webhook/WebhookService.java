@@ -16,6 +16,7 @@ import news.masthead.common.error.NotFoundException;
 import news.masthead.common.json.MergePatch;
 import news.masthead.common.json.StrictJson;
 import news.masthead.common.paging.CursorParts;
+import news.masthead.common.paging.KeysetPage;
 import news.masthead.common.paging.Page;
 import news.masthead.common.paging.PageRequest;
 import news.masthead.common.time.Now;
@@ -65,11 +66,10 @@ public class WebhookService {
 
     @Transactional
     public Page<WebhookResponse> list(String limit, String cursor) {
-        PageRequest page = PageRequest.parse(limit, cursor, 2);
-        Instant afterAt = page.after().map(c -> CursorParts.instant(c.get(0))).orElse(null);
-        UUID afterId = page.after().map(c -> CursorParts.uuid(c.get(1))).orElse(null);
-        return Page.of(webhooks.pageByCreated(afterAt, afterId, page.limit()), page.limit(), WebhookService::view,
-                w -> PageRequest.encode(w.createdAt.toString(), w.id.toString()));
+        KeysetPage page = KeysetPage.parse(limit, cursor);
+        return Page.of(webhooks.pageByCreated(page.afterAt(), page.afterId(), page.limit()), page.limit(),
+                WebhookService::view,
+                w -> KeysetPage.cursor(w.createdAt, w.id));
     }
 
     @Transactional

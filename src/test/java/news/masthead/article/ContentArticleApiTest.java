@@ -141,6 +141,27 @@ class ContentArticleApiTest {
     }
 
     @Test
+    void aCursorHandedOutBeforeTheCompactFormStillContinuesTheList() {
+        String section = Fixtures.section();
+        for (int i = 0; i < 3; i++) {
+            article().section(section).published().id();
+        }
+        Response first = given().queryParam("section", section).queryParam("limit", 1).get("/api/v1/articles");
+        String cursor = first.path("meta.nextCursor");
+        // The text form the list handed out until issue #19: the last row's instant and id.
+        java.nio.ByteBuffer position = java.nio.ByteBuffer.wrap(java.util.Base64.getUrlDecoder().decode(cursor));
+        java.time.Instant at = java.time.Instant.ofEpochSecond(position.getLong(), position.getInt());
+        String legacy = news.masthead.common.paging.PageRequest.encode(at.toString(),
+                new java.util.UUID(position.getLong(), position.getLong()).toString());
+        List<String> compact = given().queryParam("section", section).queryParam("limit", 2).queryParam("cursor", cursor)
+                .get("/api/v1/articles").then().statusCode(200).extract().path("data.id");
+        given().queryParam("section", section).queryParam("limit", 2).queryParam("cursor", legacy)
+                .get("/api/v1/articles").then().statusCode(200).contentType("application/json").body("data.id", equalTo(compact))
+                .body("data", hasSize(2));
+        assertEquals(false, compact.contains(first.<String>path("data[0].id")), "page 2 starts after page 1");
+    }
+
+    @Test
     void badLimitOrCursorIsAProblemNotAClamp() {
         for (String limit : List.of("0", "101", "-1", "ten")) {
             given().queryParam("limit", limit).get("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
